@@ -1,0 +1,102 @@
+"""The command line: parse options, call the library, turn BriefgenError into one line and an exit code."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from briefgen import __version__
+from briefgen.errors import EXIT_USAGE, BriefgenError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Extractive, cited policy memos (Markdown + PDF) from a folder of news articles.",
+)
+log = logging.getLogger("briefgen")
+F = TypeVar("F", bound=Callable[..., Any])
+
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", "-c", help="Config file (default: $BRIEFGEN_CONFIG or ./config/briefgen.yaml).")
+]
+CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Corpus folder (overrides the config).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines output.")]
+
+
+def reports_errors(func: F) -> F:
+    """Convert library errors (and interrupts) into one line on stderr and an exit status."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except BriefgenError as exc:
+            typer.echo(f"briefgen: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("briefgen: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except OSError as exc:
+            typer.echo(f"briefgen: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+            raise typer.Exit(EXIT_USAGE) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def setup_logging(quiet: bool, verbose: bool, log_file: Path | None) -> None:
+    level = logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING
+    root = logging.getLogger("briefgen")
+    root.handlers.clear()
+    root.setLevel(logging.INFO if log_file else level)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(level)
+    handler.setFormatter(logging.Formatter("briefgen: %(levelname)s: %(message)s"))
+    root.addHandler(handler)
+    if log_file is not None:
+        file_handler = logging.FileHandler(log_file, encoding="utf-8")
+        file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(file_handler)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"briefgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False,
+    log_file: Annotated[Path | None, typer.Option("--log-file", help="Also log to this file.")] = None,
+) -> None:
+    """Extractive, cited policy memos (Markdown + PDF) from a folder of news articles."""
+    setup_logging(quiet, verbose, log_file)
+
+
+def print_json_lines(rows: Iterable[dict[str, Any]]) -> None:
+    for row in rows:
+        typer.echo(json.dumps(row, ensure_ascii=False))
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:  # `briefgen quotes | head`
+        sys.stderr.close()
+        sys.exit(0)
+
+
+from briefgen import cli_commands  # noqa: E402, F401 - registers the commands on ``app``

@@ -1,0 +1,40 @@
+"""Use cases: one function per command, each reading, transforming, rendering and writing in sequence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+
+from briefgen.errors import UsageError
+from briefgen.ingest import IngestOptions
+from briefgen.settings import Settings, Topic
+
+_SAFE_TOPIC = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def find_topic(settings: Settings, name: str) -> Topic:
+    """The configured topic called ``name``; UsageError listing the others (closest first) if none."""
+    if not _SAFE_TOPIC.match(name):
+        raise UsageError(f"invalid topic name {name!r}: use lowercase letters, digits and hyphens")
+    try:
+        return settings.topic(name)
+    except KeyError:
+        names = [t.name for t in settings.topics]
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise UsageError(f"unknown topic '{name}'; {hint}configured: {', '.join(names)}") from None
+
+
+def parse_date(text: str | None, option: str = "--date") -> dt.date | None:
+    """An ISO date from the command line, or None; UsageError when malformed."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option}: expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def ingest_options(settings: Settings) -> IngestOptions:
+    return IngestOptions(max_bytes=int(settings.max_file_mb * 1_000_000), clutter=settings.clutter)

@@ -1,0 +1,97 @@
+"""Typed configuration: what ``config/briefgen.yaml`` may hold. Each option has a docstring.
+
+The loader (``config.py``) builds these from YAML and validates types, unknown keys and lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Header:
+    organisation: str = "Policy Analysis Unit"
+    """Organisation named at the top of every memo."""
+    to: str = "Desk officers"
+    """The TO line."""
+    from_: str = "briefgen"
+    """The FROM line (YAML key ``from``)."""
+    classification: str = "UNCLASSIFIED // FOR OFFICIAL USE"
+    """Handling banner printed at the top and bottom of every page."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    """Slug used on the command line and in file names (``readmissions``)."""
+    title: str
+    """Human title: the memo's SUBJECT."""
+    scope: str
+    """One line saying what the topic covers."""
+    include: tuple[str, ...]
+    """Terms and phrases that make a sentence relevant (matched on word forms, accent/case-insensitive)."""
+    exclude: tuple[str, ...] = ()
+    """Terms that push a sentence out of the topic."""
+    budget: int = 12
+    """Maximum number of memo items (bottom line, statements and context together)."""
+
+
+@dataclass(frozen=True)
+class Smtp:
+    host: str = "localhost"
+    """SMTP server host name."""
+    port: int = 25
+    """SMTP port (587 for STARTTLS, 465 for SSL)."""
+    security: str = "none"
+    """``none``, ``starttls`` or ``ssl``."""
+    user: str | None = None
+    """Login name, when the server needs one."""
+    password_env: str | None = None
+    """Name of the environment variable holding the password (never the password itself)."""
+    sender: str = "briefgen@localhost"
+    """The From address (YAML key ``from``)."""
+    to: tuple[str, ...] = ()
+    """Recipients."""
+    cc: tuple[str, ...] = ()
+    """Copy recipients."""
+    digest: bool = False
+    """One message with every topic's PDF instead of one message per topic."""
+    timeout: float = 30.0
+    """Seconds to wait for the server."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    path: Path
+    """The configuration file these settings came from."""
+    corpus: Path
+    """Folder of articles (read recursively); relative paths resolve against the config file."""
+    output: Path
+    """Folder the memos are written to."""
+    header: Header = field(default_factory=Header)
+    """Memo header block."""
+    topics: tuple[Topic, ...] = ()
+    """Configured topics."""
+    formats: tuple[str, ...] = ("md", "pdf")
+    """Formats written by default: any of md, pdf, html, json."""
+    templates: Path | None = None
+    """Folder of user templates; files there override the built-in ones of the same name."""
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Speaker aliases: variant -> canonical name (``"Retailleau": "Bruno Retailleau"``)."""
+    clutter: tuple[str, ...] = ()
+    """Extra clutter phrases (lines equal to or starting with these are dropped), added to the built-ins."""
+    feeds: tuple[str, ...] = ()
+    """RSS/Atom feed URLs or files for ``briefgen fetch``."""
+    store: Path | None = None
+    """SQLite cache for incremental builds (default ``<output>/briefgen.sqlite``)."""
+    max_file_mb: float = 20.0
+    """Files larger than this are skipped with a warning."""
+    smtp: Smtp = field(default_factory=Smtp)
+    """Mail delivery settings."""
+
+    def topic(self, name: str) -> Topic:
+        for t in self.topics:
+            if t.name == name:
+                return t
+        raise KeyError(name)
