@@ -25,9 +25,8 @@ app = typer.Typer(
 log = logging.getLogger("briefgen")
 F = TypeVar("F", bound=Callable[..., Any])
 
-ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", "-c", help="Config file (default: $BRIEFGEN_CONFIG or ./config/briefgen.yaml).")
-]
+_CONFIG_HELP = "Config file (default: $BRIEFGEN_CONFIG or ./config/briefgen.yaml)."
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help=_CONFIG_HELP)]
 CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Corpus folder (overrides the config).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines output.")]
 

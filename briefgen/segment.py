@@ -16,7 +16,7 @@ _HAS_WORD = re.compile(r"\w")
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
-    import nupunkt  # noqa: PLC0415 - imported on first use to keep start-up fast
+    import nupunkt  # imported on first use to keep start-up fast
 
     return list(nupunkt.sent_spans(text))
 
@@ -55,4 +55,4 @@ def split_sentences(article: Article) -> tuple[Sentence, ...]:
 
 def _is_fragment(text: str) -> bool:
     """A piece too small to stand alone (a stray closing quote or bracket left by the splitter)."""
-    return len(text) < 4 or not any(c.isalpha() for c in text[:3]) and len(text.split()) < 2
+    return len(text) < 4 or (not any(c.isalpha() for c in text[:3]) and len(text.split()) < 2)

@@ -28,9 +28,8 @@ def print_articles(rows: Sequence[dict[str, Any]], explain: bool) -> None:
     for r in rows:
         copy = f" (copy of {r['duplicate_of']})" if r.get("duplicate_of") else ""
         title = (r["title"] or "—") + copy
-        table.add_row(
-            *_cells(r["id"], r["date"] or "undated", r["publisher"] or "—", r["lang"], str(len(r["sentences"])), title)
-        )
+        date, publisher = r["date"] or "undated", r["publisher"] or "—"
+        table.add_row(*_cells(r["id"], date, publisher, r["lang"], str(len(r["sentences"])), title))
     console = _console()
     console.print(table)
     if explain:
@@ -44,7 +43,8 @@ def print_quotes(rows: Sequence[dict[str, Any]]) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} attributed sentences", show_lines=True)
-    for name, ratio in (("speaker", 2), ("role", 2), ("kind", 1), ("cue", 1), ("sentence", 6), ("article", 2)):
+    columns = (("speaker", 2), ("role", 2), ("kind", 1), ("cue", 1), ("sentence", 6), ("article", 2))
+    for name, ratio in columns:
         table.add_column(name, ratio=ratio, overflow="fold")
     for r in rows:
         speaker = r["speaker"] or "—"
@@ -53,4 +53,17 @@ def print_quotes(rows: Sequence[dict[str, Any]]) -> None:
         if r.get("unnamed"):
             speaker += " [unnamed]"
         table.add_row(*_cells(speaker, r["role"] or "", r["kind"], r["cue"], r["sentence"], r["article"]))
+    _console().print(table)
+
+
+def print_explain(rows: Sequence[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    table = Table(title="chosen sentences, then near misses", show_lines=True)
+    columns = (("score", 1), ("relevance", 1), ("terms", 2), ("sentence", 6), ("article", 2), ("why", 3))
+    for name, ratio in columns:
+        table.add_column(name, ratio=ratio, overflow="fold")
+    for r in rows:
+        scores = f"{r['score']:.2f}", f"{r['relevance']:.2f}"
+        table.add_row(*_cells(*scores, ", ".join(r["terms"]), r["sentence"], r["article_id"], r["why"]))
     _console().print(table)

@@ -28,7 +28,8 @@ def check(settings: Settings) -> list[str]:
     if not settings.corpus.is_dir():
         raise ConfigError(f"corpus folder does not exist: {settings.corpus}", str(settings.path))
     result = read_corpus(settings.corpus, ingest_options(settings))
-    lines.append(f"corpus: {settings.corpus}: {len(result.articles)} article(s), {len(result.skipped)} skipped")
+    found = f"{len(result.articles)} article(s), {len(result.skipped)} skipped"
+    lines.append(f"corpus: {settings.corpus}: {found}")
     lines += [f"  skipped {s.path}: {s.reason}" for s in result.skipped]
     Renderer(settings.templates).check()
     lines.append(f"templates: {settings.templates or 'built-in'}: ok")

@@ -1,0 +1,81 @@
+"""The selection steps end to end: date window -> relevance -> claims -> ranking -> MMR pick."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from briefgen.models import AnalysedArticle
+from briefgen.select.claims import Similarity, group_claims
+from briefgen.select.rank import RankedClaim, rank_claim, select_claims
+from briefgen.select.relevance import Candidate, scan_article, topic_candidates
+from briefgen.settings import Topic
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The articles a memo may use, in id order."""
+
+    articles: tuple[AnalysedArticle, ...]
+    skipped: int  # left out by the date window
+    undated: int
+
+
+@dataclass(frozen=True)
+class Selection:
+    topic: Topic
+    window: Window
+    candidates: tuple[Candidate, ...]  # every sentence matching the topic, accepted or not
+    ranked: tuple[RankedClaim, ...]  # every claim, best first
+    chosen: tuple[RankedClaim, ...]  # picked claims, in pick order
+    why_not: Mapping[tuple[str, int], str]  # claim representative key -> reason it was not picked
+    similarity: Similarity
+
+
+def date_window(corpus: Sequence[AnalysedArticle], memo_date: dt.date, since: dt.date | None) -> Window:
+    """Articles dated on or before ``memo_date`` (and on or after ``since``); undated ones are kept."""
+
+    def inside(d: dt.date | None) -> bool:
+        return d is None or (d <= memo_date and (since is None or d >= since))
+
+    kept = sorted((a for a in corpus if inside(a.article.date)), key=lambda a: (a.article.id, a.article.path))
+    undated = sum(1 for a in kept if a.article.date is None)
+    return Window(tuple(kept), len(corpus) - len(kept), undated)
+
+
+def _with_topic(topic: Topic, topics: Sequence[Topic]) -> tuple[tuple[Topic, ...], int]:
+    names = [t.name for t in topics]
+    if topic.name in names:
+        listed = list(topics)
+        listed[names.index(topic.name)] = topic
+        return tuple(listed), names.index(topic.name)
+    return (*topics, topic), len(names)
+
+
+def run(
+    topic: Topic,
+    topics: Sequence[Topic],
+    corpus: Sequence[AnalysedArticle],
+    memo_date: dt.date,
+    since: dt.date | None = None,
+) -> Selection:
+    window = date_window(corpus, memo_date, since)
+    all_topics, t = _with_topic(topic, topics)
+    scans = [scan_article(i, a, all_topics) for i, a in enumerate(window.articles)]
+    candidates = topic_candidates(t, all_topics, window.articles, scans)
+    accepted = [c for c in candidates if c.rejected is None]
+    claims, sim = group_claims(accepted)
+    dates = {a.article.id: a.article.date for a in window.articles}
+    dups = {a.article.id: a.article.duplicate_of for a in window.articles}
+    ranked = sorted(
+        (rank_claim(c, sim, dates, dups, memo_date) for c in claims),
+        key=lambda r: (-r.score, r.representative.article_id, r.representative.sentence.index),
+    )
+    chosen, why = select_claims(ranked, sim, topic.budget)
+    log.debug("%s: %d candidates, %d accepted, %d claims, %d chosen",
+              topic.name, len(candidates), len(accepted), len(claims), len(chosen))  # fmt: skip
+    return Selection(topic, window, candidates, tuple(ranked), chosen, why, sim)

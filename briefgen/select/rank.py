@@ -1,0 +1,156 @@
+"""Rank claims (relevance, independent support, attribution, recency) and pick them with MMR.
+
+score = relevance x (1 + SUPPORT x log2(independent sources)) x (1 + attribution bonus) x recency
+
+Selection is maximal marginal relevance: each pick maximises LAMBDA x normalised score minus
+(1 - LAMBDA) x its highest similarity to a claim already picked; a claim at least REDUNDANT-similar to
+a picked one is never picked (the memo does not say the same thing twice).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from briefgen.models import Attribution
+from briefgen.select.claims import Claim, Similarity, candidate_features, features
+from briefgen.select.relevance import Candidate
+
+SUPPORT = 0.5
+NAMED, UNNAMED = 0.25, 0.10  # attribution bonuses: named speaker > unnamed source > none
+HALF_LIFE = 30.0  # days
+UNDATED_RECENCY = 0.8
+LAMBDA = 0.6
+REDUNDANT = 0.45
+MIN_GAIN = 0.05  # a claim adding less than this (weak, or close to one already picked) is left out
+POOL = 25  # claims per budget slot examined by MMR
+
+
+def attribution_rank(a: Attribution | None) -> int:
+    if a is None:
+        return 0
+    return 1 if a.unnamed or not a.speaker else 2
+
+
+def attribution_bonus(a: Attribution | None) -> float:
+    return (0.0, UNNAMED, NAMED)[attribution_rank(a)]
+
+
+def informativeness(c: Candidate) -> float:
+    """More distinct content words is better, up to a point; very long sentences lose."""
+    n_words = len(c.sentence.text.split())
+    return min(len(features(c.stems)), 24) - 0.5 * max(0, n_words - 50)
+
+
+def quality(c: Candidate, central: float = 0.0) -> tuple[bool, int, float, float, str, int]:
+    """Sort key (larger first) for a claim's representative and each source's cited sentence: a sentence
+    with topic terms, then attributed (named > unnamed > none), then the one closest to the rest of its
+    claim (``central``), then the most informative."""
+    return (c.matched, attribution_rank(c.attribution), round(central + 0.01 * informativeness(c), 6),
+            c.relevance, _neg(c.article_id), -c.sentence.index)  # fmt: skip
+
+
+def centrality(claim: Claim, sim: Similarity, limit: int = 20) -> list[float]:
+    """Each member's mean similarity to the claim's other members (the first ``limit`` of them)."""
+    feats = claim.features[:limit]
+    if len(claim.members) < 2:
+        return [0.0] * len(claim.members)
+    return [sum(sim(f, g) for g in feats if g is not f) / max(1, len(feats) - 1) for f in claim.features]
+
+
+def _neg(text: str) -> str:
+    return "".join(chr(0x10FFFF - ord(ch)) for ch in text)  # reverses string order in a max()
+
+
+def recency(dates: Sequence[dt.date | None], memo_date: dt.date) -> float:
+    known = [d for d in dates if d is not None]
+    if not known:
+        return UNDATED_RECENCY
+    age = max(0, (memo_date - max(known)).days)
+    return 0.6 + 0.4 * 0.5 ** (age / HALF_LIFE)
+
+
+def root_of(article_id: str, duplicate_of: Mapping[str, str | None]) -> str:
+    seen = {article_id}
+    while (nxt := duplicate_of.get(article_id)) and nxt not in seen:
+        seen.add(nxt)
+        article_id = nxt
+    return article_id
+
+
+@dataclass(frozen=True)
+class RankedClaim:
+    claim: Claim
+    citations: tuple[Candidate, ...]  # one per source article; the representative first
+    independent: int
+    relevance: float
+    attribution_bonus: float
+    recency: float
+    score: float
+
+    @property
+    def representative(self) -> Candidate:
+        return self.citations[0]
+
+
+def rank_claim(
+    claim: Claim,
+    sim: Similarity,
+    dates: Mapping[str, dt.date | None],
+    duplicate_of: Mapping[str, str | None],
+    memo_date: dt.date,
+) -> RankedClaim:
+    best: dict[str, tuple[tuple[bool, int, float, float, str, int], Candidate]] = {}
+    for c, central in zip(claim.members, centrality(claim, sim), strict=True):
+        q = quality(c, central)
+        if c.article_id not in best or q > best[c.article_id][0]:
+            best[c.article_id] = (q, c)
+    cites = [c for _, c in sorted(best.values(), key=lambda qc: qc[0], reverse=True)]
+    independent = len({root_of(c.article_id, duplicate_of) for c in cites})
+    relevance = max(c.relevance for c in claim.members)  # support-only members have relevance 0
+    bonus = attribution_bonus(cites[0].attribution)
+    rec = recency([dates.get(c.article_id) for c in cites], memo_date)
+    score = relevance * (1 + SUPPORT * math.log2(independent)) * (1 + bonus) * rec
+    return RankedClaim(claim, tuple(cites), independent, relevance, bonus, rec, round(score, 6))
+
+
+def _key(r: RankedClaim) -> tuple[float, str, int]:
+    return (-r.score, r.representative.article_id, r.representative.sentence.index)
+
+
+def select_claims(
+    ranked: Sequence[RankedClaim], sim: Similarity, budget: int
+) -> tuple[tuple[RankedClaim, ...], dict[tuple[str, int], str]]:
+    """The picked claims in pick order, and why each other claim (by its representative's key) was not."""
+    pool = sorted(ranked, key=_key)[: max(1, budget) * POOL]
+    top = pool[0].score if pool and pool[0].score > 0 else 1.0
+    shown = [candidate_features(r.representative) for r in pool]  # MMR compares what the memo would show
+    overlap = [0.0] * len(pool)
+    why: dict[int, str] = {}
+    picked: list[int] = []
+    while len(picked) < budget:
+        best, best_val = -1, -math.inf
+        for i, r in enumerate(pool):
+            if i in why or i in picked:
+                continue
+            if overlap[i] >= REDUNDANT:
+                why[i] = f"repeats a chosen claim (similarity {overlap[i]:.2f})"
+                continue
+            val = LAMBDA * r.score / top - (1 - LAMBDA) * overlap[i]
+            if val > best_val:
+                best, best_val = i, val
+        if best < 0 or best_val < MIN_GAIN:
+            break
+        picked.append(best)
+        for i in range(len(pool)):
+            if i not in why and i not in picked:
+                overlap[i] = max(overlap[i], sim(shown[i], shown[best]))
+    reasons = {r.representative.key: why.get(i, "over the topic's budget") for i, r in enumerate(pool)}
+    reasons.update(
+        dict.fromkeys((r.representative.key for r in ranked), "outside the ranking pool") | reasons
+    )
+    for i in picked:
+        del reasons[pool[i].representative.key]
+    return tuple(pool[i] for i in picked), reasons

@@ -1,0 +1,234 @@
+"""Topic relevance of sentences: term matches, excludes, article context and other-topic suppression.
+
+One pass over the corpus scans every article for every topic at once: a cheap regex pre-filter on the
+folded article text skips articles (and sentences) that cannot match any topic term; only the rest
+are tokenised and stemmed. Relevance of a sentence for a topic is
+
+    local (sum of distinct matched term weights) x (FLOOR + (1 - FLOOR) x context)
+
+where ``context`` says how much the rest of the article is about the topic: a passing mention in an
+unrelated article keeps only FLOOR of its weight.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefgen.models import AnalysedArticle, Attribution, Sentence
+from briefgen.select.terms import (
+    TermSet,
+    compile_terms,
+    fold,
+    match_exclude,
+    match_include,
+    prefilter_pattern,
+)
+from briefgen.select.terms import stems as stem_text
+from briefgen.settings import Topic
+
+FLOOR = 0.35  # share of a sentence's weight kept when nothing else in its article is on the topic
+CONTEXT_FULL = 0.25  # share of other sentences on the topic at which the context weight saturates
+MIN_RELEVANCE = 0.6  # below this a sentence is not about the topic
+SUPPORT_CONTEXT = 0.5  # context weight from which an article's other sentences may back a claim
+CLEAR = 2.0  # local score at which a sentence is "clearly" about a topic whatever other topics say
+MIN_WORDS = 6
+_FINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+
+
+def is_body_sentence(text: str) -> bool:
+    """False for headline-like fragments: no final punctuation, too short, or Title Case throughout."""
+    toks = text.split()
+    if len(toks) < MIN_WORDS or not _FINAL.search(text):
+        return False
+    long = [t for t in toks if len(t) > 3 and t[0].isalpha()]
+    return not long or sum(t[0].isupper() for t in long) / len(long) < 0.7
+
+
+def plain_attribution(attribution: Attribution | None) -> Attribution | None:
+    """``hedged`` attributions name no source: they count as unattributed."""
+    return None if attribution is None or attribution.kind == "hedged" else attribution
+
+
+@dataclass(frozen=True)
+class SentenceScan:
+    index: int  # position in the article's sentences
+    stems: tuple[str, ...]
+    terms: tuple[tuple[str, ...], ...]  # per topic: distinct include terms matched
+    local: tuple[float, ...]  # per topic
+    excluded: tuple[tuple[str, ...], ...]  # per topic: exclude terms matched
+
+
+@dataclass(frozen=True)
+class ArticleScan:
+    position: int  # index into the window
+    eligible: int  # body sentences (not headline-like)
+    title_hits: tuple[bool, ...]  # per topic
+    sentences: tuple[SentenceScan, ...]  # eligible sentences with at least one include match
+
+    def on_topic(self, t: int) -> int:
+        return sum(1 for s in self.sentences if s.local[t] > 0 and not s.excluded[t])
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence considered for one topic, with the parts of its relevance."""
+
+    article_id: str
+    position: int  # article index in the window
+    sentence: Sentence
+    attribution: Attribution | None
+    stems: tuple[str, ...]
+    terms: tuple[str, ...]
+    local: float
+    context: float
+    relevance: float
+    others: tuple[tuple[str, float], ...]  # other topics' relevance for the same sentence
+    rejected: str | None = None
+    support_only: bool = False  # no topic term, but in an article about the topic: may back a claim
+
+    lang: str = "en"
+
+    @property
+    def matched(self) -> bool:
+        return not self.support_only
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.article_id, self.sentence.index)
+
+
+def _termsets(topics: Sequence[Topic], lang: str) -> tuple[TermSet, ...]:
+    return tuple(compile_terms(tuple(t.include), tuple(t.exclude), lang) for t in topics)
+
+
+def _scan_sentence(index: int, text: str, lang: str, sets: tuple[TermSet, ...]) -> SentenceScan:
+    seq = stem_text(text, lang)
+    matched = tuple(match_include(seq, ts) for ts in sets)
+    return SentenceScan(
+        index,
+        seq,
+        tuple(tuple(t.text for t in m) for m in matched),
+        tuple(sum(t.weight for t in m) for m in matched),
+        tuple(match_exclude(seq, ts) if m else () for m, ts in zip(matched, sets, strict=True)),
+    )
+
+
+def _hit_sentences(item: AnalysedArticle, pattern: re.Pattern[str]) -> list[Sentence]:
+    """Sentences where the pre-filter fires, found in one pass over the folded body when folding keeps
+    offsets (the usual case), else sentence by sentence."""
+    body = item.article.body
+    folded = fold(body)
+    if len(folded) != len(body):
+        return [s for s in item.sentences if pattern.search(fold(s.text))]
+    starts = [s.start for s in item.sentences]
+    hit: set[int] = set()
+    for m in pattern.finditer(folded):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < item.sentences[k].end:
+            hit.add(k)
+    return [item.sentences[k] for k in sorted(hit)]
+
+
+def scan_article(position: int, item: AnalysedArticle, topics: Sequence[Topic]) -> ArticleScan:
+    art = item.article
+    lang = art.lang or "en"
+    pattern = prefilter_pattern(tuple(sorted({term for t in topics for term in t.include})), lang)
+    sets = _termsets(topics, lang)
+    hits = _hit_sentences(item, pattern)
+    if not hits:
+        return ArticleScan(position, 0, (False,) * len(topics), ())
+    title = stem_text(art.title, lang) if art.title else ()
+    title_hits = tuple(bool(title) and bool(match_include(title, ts)) for ts in sets)
+    scans = [_scan_sentence(s.index, s.text, lang, sets) for s in hits if is_body_sentence(s.text)]
+    eligible = sum(1 for s in item.sentences if is_body_sentence(s.text))
+    return ArticleScan(position, eligible, title_hits, tuple(s for s in scans if any(s.local)))
+
+
+def context_weight(scan: ArticleScan, t: int, self_hit: bool) -> float:
+    others = scan.on_topic(t) - (1 if self_hit else 0) + (2 if scan.title_hits[t] else 0)
+    return min(1.0, others / max(1, scan.eligible - 1) / CONTEXT_FULL)
+
+
+def _relevance(scan: ArticleScan, s: SentenceScan, t: int) -> tuple[float, float]:
+    if s.excluded[t] or not s.local[t]:
+        return 0.0, 0.0
+    ctx = context_weight(scan, t, True)
+    return s.local[t] * (FLOOR + (1 - FLOOR) * ctx), ctx
+
+
+def _verdict(
+    rel: float, local: float, excluded: tuple[str, ...], others: list[tuple[str, float]]
+) -> str | None:
+    if excluded:
+        return f"excluded term: {', '.join(excluded)}"
+    if rel < MIN_RELEVANCE:
+        return f"weak relevance {rel:.2f} < {MIN_RELEVANCE}"
+    stronger = [name for name, r in others if r > rel]
+    if stronger and local < CLEAR:
+        return f"about another topic: {stronger[0]}"
+    return None
+
+
+def _support(t: int, scan: ArticleScan, item: AnalysedArticle) -> list[Candidate]:
+    """Body sentences without a topic term in an article about the topic: they can only join claims."""
+    ctx = context_weight(scan, t, False)
+    if ctx < SUPPORT_CONTEXT:
+        return []
+    matched = {s.index for s in scan.sentences if s.local[t] or s.excluded[t]}
+    lang = item.article.lang or "en"
+    return [
+        Candidate(
+            item.article.id,
+            scan.position,
+            s,
+            plain_attribution(a),
+            stem_text(s.text, lang),
+            (),
+            0.0,
+            ctx,
+            0.0,
+            (),
+            support_only=True,
+            lang=lang,
+        )
+        for s, a in zip(item.sentences, _aligned(item), strict=True)
+        if s.index not in matched and is_body_sentence(s.text)
+    ]
+
+
+def _aligned(item: AnalysedArticle) -> tuple[Attribution | None, ...]:
+    pad = max(0, len(item.sentences) - len(item.attributions))
+    return tuple(item.attributions[: len(item.sentences)]) + (None,) * pad
+
+
+def topic_candidates(
+    t: int, topics: Sequence[Topic], window: Sequence[AnalysedArticle], scans: Sequence[ArticleScan]
+) -> tuple[Candidate, ...]:
+    """Every sentence matching topic ``t`` (accepted or rejected, with the reason), then the sentences
+    that may only support a claim, in corpus order."""
+    out: list[Candidate] = []
+    support: list[Candidate] = []
+    for scan in scans:
+        item = window[scan.position]
+        support += _support(t, scan, item)
+        atts = _aligned(item)
+        for s in scan.sentences:
+            if not s.local[t]:
+                continue
+            rel, ctx = _relevance(scan, s, t)
+            others = [
+                (topics[o].name, round(_relevance(scan, s, o)[0], 4)) for o in range(len(topics)) if o != t
+            ]
+            others = [(n, r) for n, r in others if r > 0]
+            out.append(
+                Candidate(
+                    item.article.id, scan.position, item.sentences[s.index],
+                    plain_attribution(atts[s.index]),
+                    s.stems, s.terms[t], s.local[t], ctx, rel, tuple(others),
+                    _verdict(rel, s.local[t], s.excluded[t], others), lang=item.article.lang or "en",
+                )
+            )  # fmt: skip
+    return tuple(out + support)
