@@ -98,4 +98,5 @@ def main() -> None:
         sys.exit(0)
 
 
-from briefgen import cli_commands  # noqa: E402, F401 - registers the commands on ``app``
+# Register the commands on ``app`` (imported last: they import ``app`` from here).
+from briefgen import cli_build, cli_commands, cli_fetch  # noqa: E402, F401

@@ -14,7 +14,7 @@ from briefgen.settings import Settings
 
 
 def settings_for(config: Path | None, corpus: Path | None = None, out: Path | None = None) -> Settings:
-    """Load the config (a default one when only --corpus is given and no config exists) and apply overrides."""
+    """Load the config (defaults when only --corpus is given and no config exists), apply overrides."""
     from dataclasses import replace
 
     from briefgen.config import discover, load_settings
@@ -42,7 +42,9 @@ def memo(
         str | None, typer.Option("--format", "-f", help="Comma-separated formats: md,pdf,html,json.")
     ] = None,
     date: Annotated[str | None, typer.Option("--date", help="Memo date YYYY-MM-DD (default today).")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")
+    ] = None,
 ) -> None:
     """Build one topic's memo and print the paths written."""
     from briefgen.commands.memo import MemoRequest, build_memo
@@ -94,7 +96,7 @@ def quotes(
 
     settings = settings_for(config, corpus)
     analysis = analyse_corpus(settings.corpus, ingest_options(settings), settings.aliases)
-    rows = list(quote_rows(analysis.articles, speaker))
+    rows = list(quote_rows(analysis.articles, speaker, aliases=settings.aliases))
     if topic is not None:
         from briefgen.commands.listing import on_topic
 
@@ -124,3 +126,29 @@ def check(config: ConfigOpt = None) -> None:
 
     for line in run_check(settings_for(config)):
         typer.echo(line)
+
+
+@app.command()
+@reports_errors
+def explain(
+    topic: Annotated[str, typer.Option("--topic", "-t", help="Topic name (see `briefgen topics`).")],
+    config: ConfigOpt = None,
+    corpus: CorpusOpt = None,
+    date: Annotated[str | None, typer.Option("--date", help="Memo date YYYY-MM-DD (default today).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Show why each chosen and near-miss sentence is in or out of a topic's memo."""
+    from briefgen.commands.listing import explain_rows
+
+    settings = settings_for(config, corpus)
+    memo_date = parse_date(date) or dt.date.today()
+    rows = explain_rows(settings, topic, memo_date, parse_date(since, "--since"))
+    if json:
+        print_json_lines(rows)
+        return
+    from briefgen.tables import print_explain
+
+    print_explain(rows)

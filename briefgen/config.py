@@ -123,15 +123,15 @@ class _Reader:
     def typed(self, node: yaml.Node, hint: Any, key: str) -> Any:
         if node.tag not in _SAFE_TAGS:
             raise self.error(f"'{key}': unsupported YAML tag {node.tag}", node)
-        if dataclasses.is_dataclass(hint):
-            return hint(**self.fields(hint, self.mapping(node, key)))  # type: ignore[operator]
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+            return hint(**self.fields(hint, self.mapping(node, key)))
         optional = _optional(hint)
         if optional is not None:
             if isinstance(node, yaml.ScalarNode) and self.scalar(node) is None:
                 return None
             hint = optional
         if hint is Path:
-            return self.base / self.expect(node, str, key)
+            return Path(os.path.normpath(self.base / self.expect(node, str, key)))
         origin = typing.get_origin(hint)
         if origin is tuple:
             return tuple(self.expect(item, str, key) for item in self.sequence(node, key))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from briefgen.attribute import speaker_key
 from briefgen.models import AnalysedArticle, Article, Attribution, Sentence
+from briefgen.settings import Settings
 
 
 def article_row(item: AnalysedArticle, explain: bool = False) -> dict[str, Any]:
@@ -48,15 +51,51 @@ def quote_row(article: Article, sentence: Sentence, attribution: Attribution) ->
     }
 
 
+def same_speaker(wanted: str, speaker_id: str | None) -> bool:
+    """``nunez`` matches ``laurent-nunez``: a surname (or any trailing part) of the normalised id."""
+    return speaker_id is not None and (speaker_id == wanted or speaker_id.endswith(f"-{wanted}"))
+
+
 def quote_rows(
-    corpus: Sequence[AnalysedArticle], speaker: str | None = None, hedged: bool = False
+    corpus: Sequence[AnalysedArticle],
+    speaker: str | None = None,
+    hedged: bool = False,
+    aliases: Mapping[str, str] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Attributed sentences in corpus order; ``speaker`` filters by normalised speaker id."""
-    wanted = speaker_key(speaker) if speaker else None
+    """Attributed sentences in corpus order; ``speaker`` filters by normalised speaker (any variant)."""
+    wanted = speaker_key(speaker, aliases) if speaker else None
     for item in corpus:
         for sentence, attribution in zip(item.sentences, item.attributions, strict=True):
             if attribution is None or (attribution.kind == "hedged" and not hedged):
                 continue
-            if wanted and attribution.speaker_id != wanted:
+            if wanted and not same_speaker(wanted, attribution.speaker_id):
                 continue
             yield quote_row(item.article, sentence, attribution)
+
+
+def on_topic(
+    rows: Sequence[dict[str, Any]], settings: Settings, topic: str, corpus: Sequence[AnalysedArticle]
+) -> list[dict[str, Any]]:
+    """The rows whose sentence is relevant to ``topic`` (whatever its date)."""
+    from briefgen.commands import find_topic
+    from briefgen.select.pipeline import run
+
+    selection = run(find_topic(settings, topic), settings.topics, corpus, dt.date.max)
+    relevant = {
+        (c.article_id, c.sentence.start) for c in selection.candidates if c.rejected is None and c.matched
+    }
+    return [r for r in rows if (r["article"], r["start"]) in relevant]
+
+
+def explain_rows(
+    settings: Settings, topic: str, memo_date: dt.date, since: dt.date | None = None
+) -> list[dict[str, Any]]:
+    """``briefgen explain``: why each chosen and near-miss sentence is in or out of the memo."""
+    from briefgen.analyse import analyse_corpus
+    from briefgen.commands import find_topic, ingest_options
+    from briefgen.select import explain_topic
+
+    chosen_topic = find_topic(settings, topic)
+    analysis = analyse_corpus(settings.corpus, ingest_options(settings), settings.aliases)
+    rows = explain_topic(chosen_topic, settings.topics, analysis.articles, memo_date, since)
+    return [dataclasses.asdict(r) for r in rows]

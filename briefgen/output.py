@@ -1,0 +1,49 @@
+"""Writing outputs safely: sanitised file names and atomic replacement (the last good file survives)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from briefgen.errors import OutputError
+
+_UNSAFE = re.compile(r"[^a-z0-9-]+")
+
+
+def safe_stem(name: str) -> str:
+    """Lowercase letters, digits and hyphens only: no separators, dots or ``..`` can survive."""
+    return _UNSAFE.sub("-", name.lower()).strip("-")[:80] or "memo"
+
+
+def memo_filename(topic: str, date: dt.date, fmt: str) -> str:
+    """``readmissions-2026-02-25.pdf``: an attachment that explains itself."""
+    return f"{safe_stem(topic)}-{date.isoformat()}.{safe_stem(fmt)}"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over ``path``.
+
+    On any failure the temporary file is removed, ``path`` keeps its previous content and OutputError
+    says why in one line.
+    """
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

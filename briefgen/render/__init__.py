@@ -1,0 +1,94 @@
+"""Render a Memo: Jinja -> Markdown; markdown-it-py -> HTML; WeasyPrint -> PDF; and JSON.
+
+Templates (``memo.md.j2``, ``memo.html.j2``, ``memo.css``) come from the user's folder when it has
+them, else from the built-in ``templates/``. Article text is escaped for Markdown by the template's
+``md`` filter and the HTML is produced from that Markdown with raw HTML disabled, so no article text
+can become markup in any format.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from briefgen.errors import ConfigError, RenderError, UsageError
+from briefgen.models import Attribution, Memo, MemoItem
+from briefgen.render.env import make_env, template_dirs
+from briefgen.render.jsonout import memo_json
+from briefgen.render.markdown import to_html
+
+
+def speaker_label(a: Attribution | None) -> str:
+    if a is None or not a.speaker:
+        return "Unattributed"
+    if a.unnamed:
+        return f"Unnamed source: {a.speaker}"
+    return f"{a.speaker}, {a.role}" if a.role else a.speaker
+
+
+def speaker_groups(memo: Memo) -> list[tuple[str, list[MemoItem]]]:
+    """Key statements grouped by speaker, in order of each speaker's first statement."""
+    groups: dict[str, tuple[str, list[MemoItem]]] = {}
+    for item in memo.section("key-statements"):
+        a = item.attribution
+        key = (a.speaker_id if a else None) or speaker_label(a)
+        groups.setdefault(key, (speaker_label(a), []))[1].append(item)
+    return list(groups.values())
+
+
+FORMATS = ("md", "pdf", "html", "json")
+TEMPLATES = ("memo.md.j2", "memo.html.j2", "memo.css")
+
+
+class Renderer:
+    """Renders memos with one template set (the user's folder over the built-in one)."""
+
+    def __init__(self, user_templates: Path | None = None) -> None:
+        self._env = make_env(user_templates)
+        self._dirs = template_dirs(user_templates)
+
+    def check(self) -> None:
+        """Load and compile every template; ConfigError naming the file and line on the first problem."""
+        for name in TEMPLATES:
+            self._template(name)
+
+    def _template(self, name: str) -> jinja2.Template:
+        try:
+            return self._env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            raise ConfigError(
+                f"template syntax error: {exc.message}", exc.filename or name, exc.lineno
+            ) from None
+        except jinja2.TemplateNotFound:
+            where = ", ".join(str(d) for d in self._dirs)
+            raise ConfigError(f"template {name} not found in {where}") from None
+
+    def _fill(self, name: str, **context: object) -> str:
+        template = self._template(name)
+        try:
+            return template.render(**context)
+        except jinja2.TemplateError as exc:
+            raise RenderError(f"{template.filename}: {exc}") from None
+
+    def markdown(self, memo: Memo) -> str:
+        numbers = {s.id: s.number for s in memo.sources}
+        return self._fill("memo.md.j2", memo=memo, speakers=speaker_groups(memo), numbers=numbers)
+
+    def html(self, memo: Memo) -> str:
+        css = self._fill("memo.css", memo=memo)
+        return self._fill("memo.html.j2", memo=memo, body=to_html(self.markdown(memo)), css=css)
+
+    def render(self, memo: Memo, fmt: str) -> bytes:
+        """The memo in format ``fmt`` (one of FORMATS) as bytes, ready to be written atomically."""
+        if fmt == "json":
+            return memo_json(memo)
+        if fmt == "md":
+            return self.markdown(memo).encode("utf-8")
+        if fmt == "html":
+            return self.html(memo).encode("utf-8")
+        if fmt == "pdf":
+            from briefgen.render.pdf import html_to_pdf
+
+            return html_to_pdf(self.html(memo), self._dirs[0], self._dirs, memo.date)
+        raise UsageError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")

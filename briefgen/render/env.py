@@ -1,0 +1,68 @@
+"""The Jinja environment: the user's template folder first, the built-in templates behind it.
+
+``StrictUndefined`` turns a typo in a template into an error instead of an empty string; HTML
+templates autoescape; Markdown templates escape article text with the ``md`` filter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import jinja2
+
+from briefgen.errors import ConfigError
+from briefgen.render.escape import md_escape, show_invisible
+
+BUILTIN = Path(__file__).resolve().parent.parent / "templates"
+"""Installed copy of the top-level ``templates/`` folder (package ``briefgen.templates``)."""
+
+
+def builtin_dir() -> Path:
+    if BUILTIN.is_dir():
+        return BUILTIN
+    return Path(__file__).resolve().parents[2] / "templates"  # running from a source checkout
+
+
+def template_dirs(user: Path | None) -> tuple[Path, ...]:
+    dirs = [builtin_dir()]
+    if user is not None and user.resolve() != dirs[0].resolve():
+        dirs.insert(0, user)
+    return tuple(dirs)
+
+
+def long_date(value: dt.date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else "undated"
+
+
+_URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$")
+
+
+def safe_url(value: str | None) -> bool:
+    """True for an http(s) URL made only of characters that cannot break out of a Markdown autolink."""
+    return bool(value) and len(value or "") < 500 and bool(_URL.match(value or ""))
+
+
+def css_string(value: object) -> str:
+    """A value safe inside a double-quoted CSS string (no quote, backslash, newline or ``<``)."""
+    return "".join(c if c.isalnum() or c in " .,;:/-_()+&" else f"\\{ord(c):x} " for c in str(value))
+
+
+def make_env(user: Path | None) -> jinja2.Environment:
+    if user is not None and not user.is_dir():
+        raise ConfigError(f"template folder does not exist: {user}")
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in template_dirs(user)]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html.j2", "html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.filters["visible"] = show_invisible
+    env.filters["long_date"] = long_date
+    env.filters["safe_url"] = safe_url
+    env.filters["css_string"] = css_string
+    return env

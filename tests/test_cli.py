@@ -1,0 +1,193 @@
+"""The command line, through typer's CliRunner: exit codes, one-line errors, JSON contracts."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefgen import __version__
+from briefgen.cli import app
+
+ROOT = Path(__file__).parents[1]
+
+
+def invoke(*args: str) -> object:
+    return CliRunner().invoke(app, list(args))
+
+
+def command_names() -> list[str]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.output.strip() == f"briefgen {__version__}"
+
+
+def test_python_dash_m_runs() -> None:
+    proc = subprocess.run([sys.executable, "-m", "briefgen", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and __version__ in proc.stdout
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_has_help(name: str) -> None:
+    result = invoke(name, "--help")
+    assert result.exit_code == 0 and "Usage" in result.output
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_is_documented_in_the_readme(name: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(rf"briefgen {name}\b", readme), f"README does not show `briefgen {name}`"
+
+
+def test_topics_lists_configured_topics(project: Path) -> None:
+    result = invoke("topics", "--config", str(project))
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.output.splitlines()] == [
+        "security-cooperation",
+        "readmissions",
+        "western-sahara",
+    ]
+
+
+def test_memo_writes_dated_files_and_prints_their_paths(project: Path) -> None:
+    result = invoke(
+        "memo",
+        "--config",
+        str(project),
+        "--topic",
+        "readmissions",
+        "--date",
+        "2026-02-25",
+        "--format",
+        "md,json",
+    )
+    assert result.exit_code == 0, result.output
+    paths = [Path(p) for p in result.output.split()]
+    assert [p.name for p in paths] == ["readmissions-2026-02-25.md", "readmissions-2026-02-25.json"]
+    assert all(p.stat().st_size > 0 for p in paths)
+
+
+def test_memo_json_items_are_verbatim_and_cited(project: Path) -> None:
+    out = project.parent / "json"
+    result = invoke(
+        "memo",
+        "-c",
+        str(project),
+        "-t",
+        "readmissions",
+        "--date",
+        "2026-02-25",
+        "-f",
+        "json",
+        "--out",
+        str(out),
+    )
+    assert result.exit_code == 0, result.output
+    memo = json.loads((out / "readmissions-2026-02-25.json").read_text(encoding="utf-8"))
+    assert {"topic", "title", "date", "sources", "items"} <= memo.keys()
+    sources = {s["id"]: s for s in memo["sources"]}
+    assert memo["items"], "the readmissions memo should not be empty"
+    for item in memo["items"]:
+        assert item["citations"]
+        for cite in item["citations"]:
+            body = Path(sources[cite["source"]]["path"]).read_text(encoding="utf-8")
+            assert cite["sentence"] in body
+        assert any(item["text"] == c["sentence"] for c in item["citations"])
+
+
+def test_memo_is_byte_identical_for_the_same_date(project: Path) -> None:
+    outputs = []
+    for name in ("a", "b"):
+        out = project.parent / name
+        result = invoke(
+            "memo",
+            "-c",
+            str(project),
+            "-t",
+            "readmissions",
+            "--date",
+            "2026-02-25",
+            "-f",
+            "md,json",
+            "--out",
+            str(out),
+        )
+        assert result.exit_code == 0, result.output
+        outputs.append([p.read_bytes() for p in sorted(out.iterdir())])
+    assert outputs[0] == outputs[1]
+
+
+def test_unknown_topic_suggests_the_closest(project: Path) -> None:
+    result = invoke("memo", "-c", str(project), "-t", "readmision")
+    assert result.exit_code == 2
+    assert "did you mean 'readmissions'?" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("bad", ["../etc", "a/b", "READ ME"])
+def test_topic_with_path_characters_is_refused(project: Path, bad: str) -> None:
+    result = invoke("memo", "-c", str(project), "-t", bad)
+    assert result.exit_code == 2 and "invalid topic name" in result.output
+
+
+def test_bad_date_is_a_usage_error(project: Path) -> None:
+    result = invoke("memo", "-c", str(project), "-t", "readmissions", "--date", "25/02/2026")
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_config_error_names_file_and_line(tmp_path: Path) -> None:
+    config = tmp_path / "bad.yaml"
+    config.write_text("corpus: x\noutput: y\nbogus: 1\n", encoding="utf-8")
+    result = invoke("topics", "-c", str(config))
+    assert result.exit_code == 2
+    assert f"{config}:3: unknown key 'bogus'" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_articles_json_contract(project: Path) -> None:
+    result = invoke("articles", "-c", str(project), "--json")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert {"id", "path", "title", "publisher", "date", "lang", "sentences"} <= rows[0].keys()
+    algiers = next(r for r in rows if r["path"].endswith("algiers.txt"))
+    assert "Advertisement" not in algiers["sentences"]
+    assert not any(s.startswith("France and Algeria Restart") for s in algiers["sentences"])
+
+
+def test_quotes_json_contract_and_speaker_filter(project: Path) -> None:
+    result = invoke("quotes", "-c", str(project), "--json", "--speaker", "Nunez")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows and all(r["speaker_id"] == rows[0]["speaker_id"] for r in rows)
+    assert {"article", "path", "sentence", "start", "end", "speaker", "role", "cue", "kind"} <= rows[0].keys()
+    assert any(r["as_written"] == "He" for r in rows)
+
+
+def test_quotes_table_is_readable(project: Path) -> None:
+    result = invoke("quotes", "-c", str(project))
+    assert result.exit_code == 0 and "Nuñez" in result.output
+
+
+def test_check_reports_each_part(project: Path) -> None:
+    result = invoke("check", "-c", str(project))
+    assert result.exit_code == 0, result.output
+    assert "3 article(s)" in result.output and "writable" in result.output
+
+
+def test_missing_corpus_is_one_clear_error(project: Path) -> None:
+    for path in (project.parent / "corpus").iterdir():
+        path.unlink()
+    (project.parent / "corpus").rmdir()
+    result = invoke("memo", "-c", str(project), "-t", "readmissions")
+    assert result.exit_code == 2 and "corpus" in result.output and "Traceback" not in result.output
