@@ -1,0 +1,216 @@
+"""``briefgen build``: every topic, every format, incremental, locked, and never losing a good memo.
+
+Steps: lock -> optional fetch -> ingest -> incremental analysis (store) -> per topic: select, mark
+claims new since the topic's previous build, render, write atomically into ``out/builds/<date>/``
+-> manifest -> ``latest`` -> optional mail. A topic that fails is logged and skipped (its previous
+memo stays); the build then ends with PartialBuildError. SIGTERM is handled like Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import logging
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from briefgen.commands import find_topic, ingest_options
+from briefgen.commands.memo import check_formats, header_of, write_memo
+from briefgen.errors import BriefgenError, CorpusError, OutputError, PartialBuildError
+from briefgen.incremental import analyse_incremental, fingerprint
+from briefgen.ingest import read_corpus
+from briefgen.lock import BuildLock
+from briefgen.models import AnalysedArticle, Memo, MemoItem
+from briefgen.publish import build_dir, update_latest, write_manifest
+from briefgen.render import Renderer
+from briefgen.select import select_memo
+from briefgen.settings import Settings, Topic
+from briefgen.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    memo_date: dt.date
+    topics: tuple[str, ...] = ()  # empty: every configured topic
+    formats: tuple[str, ...] = ()  # empty: the configured formats
+    since: dt.date | None = None
+    fetch: bool = False
+    mail: bool = False
+
+
+@dataclass(frozen=True)
+class TopicResult:
+    topic: str
+    items: int = 0
+    new: int = 0
+    nothing_new: bool = False
+    paths: tuple[Path, ...] = ()
+    error: str | None = None
+    previous: dt.date | None = None  # memo date of the build the new claims are counted against
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    memo_date: dt.date
+    folder: Path
+    topics: tuple[TopicResult, ...]
+    analysed: int
+    reused: int
+    manifest: Path | None = None
+
+
+@dataclass(frozen=True)
+class _Context:
+    settings: Settings
+    request: BuildRequest
+    corpus: tuple[AnalysedArticle, ...]
+    renderer: Renderer
+    formats: tuple[str, ...]
+    folder: Path
+    store: Store
+
+
+def store_path(settings: Settings) -> Path:
+    return settings.store or settings.output / "briefgen.sqlite"
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """While active, SIGTERM raises KeyboardInterrupt, so cleanup runs as it does for Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def claim_key(item: MemoItem) -> str:
+    return item.claim_key or hashlib.sha256(item.text.encode()).hexdigest()[:16]
+
+
+def mark_new(memo: Memo, previous: tuple[dt.date, frozenset[str]] | None) -> Memo:
+    """Flag items whose claim the topic's previous build did not carry; ``nothing_new`` if none."""
+    if previous is None:
+        return memo
+    items = tuple(replace(i, is_new=claim_key(i) not in previous[1]) for i in memo.items)
+    return replace(memo, items=items, nothing_new=not any(i.is_new for i in items))
+
+
+def build_topic(ctx: _Context, topic: Topic) -> TopicResult:
+    """Select, mark, render and write one topic; remember its claims once its files are written."""
+    date = ctx.request.memo_date
+    header = header_of(ctx.settings)
+    memo = select_memo(topic, ctx.settings.topics, ctx.corpus, date, header, ctx.request.since)
+    previous = ctx.store.previous_claims(topic.name, date)
+    memo = mark_new(memo, previous)
+    if memo.nothing_new and previous is not None:
+        log.info("%s: nothing new since the build of %s", topic.name, previous[0].isoformat())
+    paths = write_memo(memo, ctx.renderer, ctx.formats, ctx.folder)
+    ctx.store.record_claims(topic.name, date, (claim_key(i) for i in memo.items))
+    new = sum(i.is_new for i in memo.items)
+    since = previous[0] if previous else None
+    return TopicResult(topic.name, len(memo.items), new, memo.nothing_new, tuple(paths), previous=since)
+
+
+def _safe_build_topic(ctx: _Context, topic: Topic) -> TopicResult:
+    try:
+        return build_topic(ctx, topic)
+    except Exception as exc:  # one topic failing must not stop the others
+        message = str(exc) if isinstance(exc, BriefgenError) else f"{type(exc).__name__}: {exc}"
+        log.error("%s: failed, previous memo kept: %s", topic.name, message)
+        log.debug("%s: traceback", topic.name, exc_info=True)
+        return TopicResult(topic.name, error=message)
+
+
+def _fetch(settings: Settings) -> str | None:
+    """Run ``briefgen fetch``; a failure is reported and the build goes on with the corpus as it is."""
+    try:
+        from briefgen.fetch import fetch_feeds
+
+        fetch_feeds(settings)
+    except (BriefgenError, ImportError, OSError) as exc:
+        log.error("fetch failed, building from the corpus as it is: %s", exc)
+        return f"fetch: {exc}"
+    return None
+
+
+def _analyse(settings: Settings, store: Store) -> tuple[tuple[AnalysedArticle, ...], int, int]:
+    result = read_corpus(settings.corpus, ingest_options(settings))
+    if result.skipped:
+        log.warning("%d file(s) skipped; %d article(s) read", len(result.skipped), len(result.articles))
+    if not result.articles:
+        raise CorpusError(f"{settings.corpus}: no usable articles found")
+    done = analyse_incremental(result.articles, store, settings.aliases)
+    return done.articles, done.analysed, done.reused
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the build folder ({exc.strerror or exc})") from None
+
+
+def _build_topics(
+    ctx: _Context, topics: list[Topic], progress: Callable[[TopicResult], None] | None
+) -> tuple[TopicResult, ...]:
+    results = []
+    for topic in topics:
+        results.append(_safe_build_topic(ctx, topic))
+        if progress is not None:
+            progress(results[-1])
+    return tuple(results)
+
+
+def build(
+    settings: Settings, request: BuildRequest, progress: Callable[[TopicResult], None] | None = None
+) -> BuildReport:
+    """Build the requested topics; PartialBuildError (after publishing the rest) if any failed."""
+    names = dict.fromkeys(request.topics) or [t.name for t in settings.topics]
+    topics = [find_topic(settings, name) for name in names]
+    formats = check_formats(request.formats or settings.formats)
+    folder = build_dir(settings.output, request.memo_date)
+    with BuildLock(settings.output), sigterm_as_interrupt():
+        problems = [p for p in [_fetch(settings) if request.fetch else None] if p]
+        with Store.open(store_path(settings), fingerprint(settings.aliases)) as store:
+            corpus, analysed, reused = _analyse(settings, store)
+            _make_folder(folder)
+            ctx = _Context(settings, request, corpus, Renderer(settings.templates), formats, folder, store)
+            results = _build_topics(ctx, topics, progress)
+        failed = [r.topic for r in results if r.error]
+        manifest = write_manifest(folder, request.memo_date, failed)
+        update_latest(settings.output)
+        report = BuildReport(request.memo_date, folder, results, analysed, reused, manifest)
+        if request.mail:
+            problems += _mail(settings, report)
+    if failed:
+        problems.insert(0, f"{len(failed)} of {len(results)} topic(s) failed ({', '.join(failed)})")
+    if problems:
+        raise PartialBuildError(f"{'; '.join(problems)}; built memos are in {folder}")
+    return report
+
+
+def _mail(settings: Settings, report: BuildReport) -> list[str]:
+    from briefgen.commands.mail import MailRequest, send_memos
+
+    built = tuple(r.topic for r in report.topics if not r.error)
+    if not built:
+        return []
+    try:
+        send_memos(settings, MailRequest(report.memo_date, built))
+    except BriefgenError as exc:  # reported once, in the build's final error line
+        return [f"mail: {exc}"]
+    return []

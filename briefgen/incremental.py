@@ -1,0 +1,81 @@
+"""Incremental analysis: reuse the store's analysis of every article that has not changed.
+
+An article's cached analysis is keyed by a hash of the ingested article; the whole cache is dropped
+when the analysis code (the source of the modules below) or the speaker aliases change, so upgrading
+briefgen or editing the aliases never serves a stale analysis.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen import __version__
+from briefgen.analyse import analyse_article
+from briefgen.models import AnalysedArticle, Article
+from briefgen.store import SCHEMA_VERSION, Store
+
+log = logging.getLogger(__name__)
+
+ANALYSIS_MODULES = ("briefgen.models", "briefgen.analyse", "briefgen.segment", "briefgen.attribute")
+
+
+@dataclass(frozen=True)
+class IncrementalResult:
+    articles: tuple[AnalysedArticle, ...]
+    analysed: int  # articles analysed in this run (new or changed)
+    reused: int  # articles whose analysis came from the store
+
+
+def _module_files(name: str) -> list[Path]:
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return []
+    if spec is None:
+        return []
+    if spec.submodule_search_locations:
+        return sorted(p for loc in spec.submodule_search_locations for p in Path(loc).rglob("*.py"))
+    return [Path(spec.origin)] if spec.origin else []
+
+
+def fingerprint(aliases: Mapping[str, str] | None) -> str:
+    """What every cached analysis depends on besides the article: code, version, aliases."""
+    digest = hashlib.sha256(f"{__version__}:{SCHEMA_VERSION}:".encode())
+    digest.update(json.dumps(dict(aliases or {}), sort_keys=True, ensure_ascii=False).encode())
+    for name in ANALYSIS_MODULES:
+        for path in _module_files(name):
+            digest.update(path.name.encode())
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                continue
+    return digest.hexdigest()
+
+
+def analyse_incremental(
+    articles: Sequence[Article], store: Store, aliases: Mapping[str, str] | None = None
+) -> IncrementalResult:
+    """Analyses of ``articles`` in order: cached where unchanged, computed (and stored) otherwise."""
+    results: list[AnalysedArticle] = []
+    fresh: list[AnalysedArticle] = []
+    for article in articles:
+        cached = store.get(article)
+        if cached is None:
+            cached = analyse_article(article, aliases)
+            fresh.append(cached)
+        results.append(cached)
+    store.put_many(fresh)
+    dropped = store.prune(articles)
+    log.info(
+        "analysed %d new or changed article(s), reused %d from the store%s",
+        len(fresh),
+        len(articles) - len(fresh),
+        f", forgot {dropped} removed" if dropped else "",
+    )
+    return IncrementalResult(tuple(results), len(fresh), len(articles) - len(fresh))
