@@ -1,61 +1,137 @@
-"""Ingestion: files in a corpus folder -> Article values (first version: plain text only)."""
+"""Ingestion: the files of a corpus folder -> Article values (body text, metadata, dropped lines).
+
+Modules: ``files`` (walk, size cap, binaries), ``decode`` (encodings), ``formats`` (txt, md, html, json),
+``lines`` + ``clutter`` + ``phrases`` (which lines are body text), ``meta`` (dates, publisher, language),
+``parse`` (one text -> one Article), ``dedupe`` (syndicated copies).
+
+Each unusable file is logged as one warning line (``path: reason``), listed in ``IngestResult.skipped``,
+and the rest goes on. Large corpora are parsed on every core.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import logging
+import os
 import re
-import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefgen.models import Article
+from briefgen.errors import CorpusError
+from briefgen.ingest.values import IngestOptions, IngestResult, Meta, SkipFile, Skipped
+
+if TYPE_CHECKING:
+    from briefgen.models import Article
+
+__all__ = ["IngestOptions", "IngestResult", "Meta", "Skipped", "article_id", "parse_text", "read_corpus"]
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md")
+PARALLEL_ABOVE = 200
+"""Corpora with more files than this are parsed in worker processes; smaller ones in-process."""
 
-
-@dataclass(frozen=True)
-class IngestOptions:
-    max_bytes: int = 20_000_000
-    clutter: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Skipped:
-    path: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class IngestResult:
-    articles: tuple[Article, ...]
-    skipped: tuple[Skipped, ...]
+_Parsed = tuple[list["Article"], list[tuple[int, ...]], Skipped | None]
 
 
 def article_id(root: Path, path: Path) -> str:
+    """A stable id from the file's path under ``root`` (``2026/algiers-talks``-> ``2026-algiers-talks``)."""
     rel = path.relative_to(root).with_suffix("")
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", "-".join(rel.parts)).strip("-") or "article"
 
 
-def parse_text(text: str, path: str, id: str) -> Article:
-    text = unicodedata.normalize("NFC", text)
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
-    body = "\n\n".join(paragraphs)
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return Article(id, path, None, None, None, None, "en", body, content_hash=digest)
+def parse_text(
+    text: str,
+    path: str,
+    id: str,
+    *,
+    meta: Meta | None = None,
+    clutter: frozenset[str] = frozenset(),
+    markdown: bool = False,
+) -> Article:
+    """One text -> one Article (see ``briefgen.ingest.parse.parse_text``; imported on first use)."""
+    from briefgen.ingest import parse
+
+    return parse.parse_text(text, path, id, meta=meta, clutter=clutter, markdown=markdown)
 
 
 def read_corpus(root: Path, options: IngestOptions | None = None) -> IngestResult:
+    """Every article under ``root`` (recursively), in path order, with syndicated copies marked."""
     options = options or IngestOptions()
-    articles, skipped = [], []
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            log.warning("%s: skipped (%s)", path, exc)
-            skipped.append(Skipped(str(path), str(exc)))
-            continue
-        articles.append(parse_text(text, str(path), article_id(root, path)))
-    return IngestResult(tuple(articles), tuple(skipped))
+    root = Path(root)
+    if not root.is_dir():
+        raise CorpusError(f"{root}: corpus folder does not exist or is not a folder")
+    from briefgen.ingest import files
+    from briefgen.ingest.dedupe import mark_duplicates
+
+    paths = files.corpus_files(root)
+    ids = _unique_ids(article_id(root, p) for p in paths)
+    jobs = [(str(p), i, options) for p, i in zip(paths, ids, strict=True)]
+    articles: list[Article] = []
+    signatures: list[tuple[int, ...]] = []
+    skipped: list[Skipped] = []
+    for found, sigs, skip in _run(jobs):
+        articles += found
+        signatures += sigs
+        if skip:
+            log.warning("%s: skipped (%s)", skip.path, skip.reason)
+            skipped.append(skip)
+    return IngestResult(mark_duplicates(articles, signatures), tuple(skipped))
+
+
+def _unique_ids(ids: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for base in ids:
+        new, n = base, 1
+        while new in seen:
+            n += 1
+            new = f"{base}-{n}"
+        seen.add(new)
+        out.append(new)
+    return out
+
+
+def _run(jobs: list[tuple[str, str, IngestOptions]]) -> list[_Parsed]:
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) <= PARALLEL_ABOVE or workers < 2:
+        return [_job(job) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor  # imported here: start-up stays fast
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_job, jobs, chunksize=max(8, len(jobs) // (workers * 8))))
+    except (BrokenProcessPool, OSError) as exc:
+        log.info("parallel parsing unavailable (%s); parsing in-process", exc)
+        return [_job(job) for job in jobs]
+
+
+def _job(job: tuple[str, str, IngestOptions]) -> _Parsed:
+    path, ident, options = job
+    try:
+        return read_file(Path(path), ident, options)
+    except SkipFile as exc:
+        return [], [], Skipped(path, str(exc))
+
+
+def read_file(path: Path, ident: str, options: IngestOptions) -> _Parsed:
+    """The articles of one file (several for JSON with many records) and their signatures."""
+    from briefgen.ingest.decode import decode
+    from briefgen.ingest.dedupe import signature
+    from briefgen.ingest.files import read_bytes
+    from briefgen.ingest.formats import documents
+    from briefgen.ingest.parse import clutter_keys, parse_text
+
+    text = decode(read_bytes(path, options.max_bytes), str(path))
+    docs = documents(path.suffix.lower(), text, str(path))
+    extra = clutter_keys(options.clutter)
+    articles = []
+    for n, doc in enumerate(docs, 1):
+        ident_n = ident if len(docs) == 1 else f"{ident}-{n}"
+        meta, markdown = doc.meta, doc.markdown
+        article = parse_text(doc.text, str(path), ident_n, meta=meta, clutter=extra, markdown=markdown)
+        if article.body:
+            articles.append(article)
+    if not articles:
+        raise SkipFile("no body text (only headlines, clutter or nothing)")
+    return articles, [signature(a.body) for a in articles], None

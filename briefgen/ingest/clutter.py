@@ -1,0 +1,188 @@
+"""Which lines are body text: a label for every line from its shape, position, repetition and phrases.
+
+Labels: ``None`` (body), ``"subhead"`` (kept as structure, never as a sentence), or the reason a line is
+dropped: headline, header, dateline, byline, clutter, newsletter, caption, repeated, teaser, footer,
+trailing-headline. Only sentence-shaped lines (see ``lines.is_prose``) can be body; a short line without
+final punctuation is a headline before the body, a subhead inside it, a trailing headline after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from briefgen.ingest import phrases
+from briefgen.ingest.lines import Line
+from briefgen.ingest.meta import find_date
+
+_KEY = re.compile(r"[^\W_]+")
+_CREDIT = re.compile(
+    r"(?:^|[\s(.|/])(?:photo|image|picture|pic|credit|crédit|illustration|photograph|video)s?"
+    r"(?:\s+(?:credit|by|courtesy(?:\s+of)?|source))?\s*[:©]\s*\S"
+    r"|©|\((?:photo|image|picture)s?\s+(?:by|credit)",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(r"^(?:source|sources|credit|crédit|via)\s*:", re.IGNORECASE)
+_BYLINE = re.compile(r"^[*_\s]*(?:by|par|written by|reporting by)\s+\S", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[-*•▪◦]|\d{1,2}[.)])\s+\S")
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)[\s#]*$")
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)$")
+_LONG = tuple(sorted(p for p in phrases.LINE | phrases.CUT if len(p) >= 10))
+FOOTER_SHARE = 0.4
+"""A footer phrase cuts the rest of the text only when less than this share of the text follows it."""
+
+
+def key(text: str) -> str:
+    """Lower-cased words without punctuation: how lines and phrases are compared."""
+    return " ".join(_KEY.findall(text.lower()))
+
+
+def heading_text(text: str) -> str:
+    """A Markdown heading without its ``#`` marks; other lines unchanged."""
+    m = _MD_HEADING.match(text)
+    return m[1] if m and m[1] else text
+
+
+def label_lines(
+    lines: Sequence[Line],
+    title: str | None = None,
+    extra: frozenset[str] = frozenset(),
+    markdown: bool = False,
+) -> tuple[list[str | None], str | None]:
+    """A label per line, and the title (``title`` when given, else inferred from the first lines)."""
+    keys = [key(line.text) if line.words <= 30 else line.text for line in lines]
+    pre = [_first_label(line, k, extra, markdown) for line, k in zip(lines, keys, strict=True)]
+    at = None
+    if not title:
+        title, at = _infer_title(lines, pre)
+    labels = _final(lines, keys, pre, key(title) if title else "", at)
+    _cut_footer(lines, pre, labels)
+    return labels, title
+
+
+def _first_label(line: Line, k: str, extra: frozenset[str], markdown: bool) -> str | None:
+    """What a line is on its own, before position and repetition are considered."""
+    if not k:
+        return "clutter"
+    if markdown and _MD_HEADING.match(line.text):
+        return "md-heading"
+    if not line.prose and line.words <= 15 and find_date(line.text):
+        return "dateline"
+    if _BYLINE.match(line.text) and line.words <= 15 and (not line.prose or line.words <= 8):
+        return "byline"
+    found = _phrase(k, line, extra)
+    if found:
+        return found
+    if line.words <= 40 and _credit(line.text):
+        return "caption"
+    if not line.prose and line.text.count(" | ") >= 2:
+        return "byline"
+    return None
+
+
+def _credit(text: str) -> bool:
+    """A photo credit or caption marker ("Photo: ...", "(Photo by ...)", "©", "Source: ...")."""
+    if ":" not in text and "©" not in text and "(" not in text:
+        return False
+    return bool(_CREDIT.search(text) or (_SOURCE.match(text) and len(text.split()) <= 15))
+
+
+def _phrase(k: str, line: Line, extra: frozenset[str]) -> str | None:
+    if any(k == p or k.startswith(p + " ") for p in extra):
+        return "clutter"
+    calls = line.words <= 30 and k.startswith(phrases.CALL)
+    if line.prose:
+        return "newsletter" if calls else _exact(k)
+    words = k.split()
+    for size in range(min(len(words), 5), 0, -1):
+        head = " ".join(words[:size])
+        if len(words) <= size + 3 and (head in phrases.CUT or head in phrases.LINE):
+            return _exact(head)
+    if k in phrases.IMAGE:
+        return "image"
+    for p in _LONG:
+        if k.startswith(p) and len(words) <= p.count(" ") + 4:
+            return _exact(p)
+    return "newsletter" if calls else None
+
+
+def _exact(k: str) -> str | None:
+    if k in phrases.CUT:
+        return "footer"
+    return "clutter" if k in phrases.LINE else None
+
+
+def _infer_title(lines: Sequence[Line], pre: Sequence[str | None]) -> tuple[str | None, int | None]:
+    """The first line that is not clutter, when it is headline-shaped."""
+    for i, line in enumerate(lines[:10]):
+        if pre[i] == "md-heading":
+            return heading_text(line.text), i
+        if pre[i]:
+            continue
+        if not line.prose and 2 <= line.words <= 30:
+            return line.text, i
+        if i == 0 and line.text.endswith("?") and line.words <= 14 and len(lines) > 3:
+            return line.text, i
+        break
+    return None, None
+
+
+def _final(
+    lines: Sequence[Line], keys: Sequence[str], pre: Sequence[str | None], title_key: str, at: int | None
+) -> list[str | None]:
+    counts = Counter(keys)
+    body = [i for i, line in enumerate(lines) if pre[i] is None and line.prose]
+    first, last = (body[0], body[-1]) if body else (len(lines), -1)
+    seen: set[str] = set()
+    labels: list[str | None] = []
+    for i, line in enumerate(lines):
+        k, p = keys[i], pre[i]
+        if i == at or (title_key and k == title_key and line.words <= 30):
+            label: str | None = "headline"
+        elif p == "md-heading":
+            label = "subhead"
+        elif p:
+            label = {"image": "caption", "footer": "clutter"}.get(p, p)
+        elif line.prose:
+            label = "repeated" if k in seen else _teaser(line, k, keys)
+            seen.add(k)
+        elif (i and pre[i - 1] == "image") or (i + 1 < len(lines) and pre[i + 1] == "caption"):
+            label = "caption"
+        elif _BULLET.match(line.text) and line.words >= 4:
+            label = None
+        else:
+            label = _by_position(i, counts[k], first, last)
+        labels.append(label)
+    return labels
+
+
+def _by_position(i: int, count: int, first: int, last: int) -> str:
+    if count > 1:
+        return "repeated"
+    if i < first:
+        return "header"
+    return "trailing-headline" if i > last else "subhead"
+
+
+def _teaser(line: Line, k: str, keys: Sequence[str]) -> str | None:
+    """A truncated copy of another line ("The talks covered..."), as standfirsts and link cards are."""
+    if not line.text.endswith(("...", "…")):
+        return None
+    stem = key(_ELLIPSIS.sub("", line.text))
+    return "teaser" if stem and any(o != k and o.startswith(stem) for o in keys) else None
+
+
+def _cut_footer(lines: Sequence[Line], pre: Sequence[str | None], labels: list[str | None]) -> None:
+    """After a footer phrase ("More to explore") that little text follows, everything is footer."""
+    total = sum(len(line.text) for line in lines)
+    after = total
+    seen_body = False
+    for i, line in enumerate(lines):
+        after -= len(line.text)
+        seen_body = seen_body or labels[i] is None
+        if pre[i] == "footer" and seen_body and after < FOOTER_SHARE * total:
+            for j in range(i + 1, len(lines)):
+                if labels[j] in (None, "subhead", "trailing-headline", "repeated"):
+                    labels[j] = "footer"
+            return

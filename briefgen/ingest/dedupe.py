@@ -1,0 +1,113 @@
+"""Near-duplicate (syndicated) copies: MinHash signatures over word shingles, grouped by LSH banding.
+
+A signature is a one-permutation MinHash: every 4-word shingle is hashed once, the hash's low bits pick
+one of ``BINS`` bins and the bin keeps its smallest value. Articles sharing every value of one band of
+``ROWS`` bins become candidates (so the work grows with the number of articles, not with its square); a
+candidate pair is a duplicate when the share of equal bins estimates a Jaccard similarity of at least
+``THRESHOLD``. Identical bodies (same content hash) are duplicates too. Every copy points, through
+``duplicate_of``, at the group's earliest article (by date, then by corpus order).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+import operator
+import zlib
+from collections import defaultdict
+from collections.abc import Sequence
+
+from briefgen.models import Article
+
+SHINGLE = 4
+BINS = 128
+ROWS = 8
+THRESHOLD = 0.85
+MAX_PER_BUCKET = 16
+"""Members of one band bucket compared with each new member: bounds the work on degenerate corpora."""
+_EMPTY = 1 << 64  # above any hash value: marks an empty bin
+_SLOT = (BINS - 1).__and__
+_STEP = 1 << 66  # offset of a borrowed value per bin of distance: keeps it apart from real minima
+
+Signature = tuple[int, ...]
+
+
+def signature(text: str) -> Signature:
+    """The MinHash signature of ``text`` (empty for texts shorter than one shingle).
+
+    Words are hashed with CRC-32 and shingles with the (unsalted) tuple-of-int hash, so signatures agree
+    across processes; the per-bin minimum is taken by a dict built from hashes in descending order.
+    """
+    words = list(map(zlib.crc32, text.lower().encode("utf-8", "surrogatepass").split()))
+    if len(words) < SHINGLE:
+        return ()
+    hashes = sorted(map(hash, zip(words, words[1:], words[2:], words[3:], strict=False)), reverse=True)
+    smallest = dict(zip(map(_SLOT, hashes), hashes, strict=True))
+    mins = list(map(smallest.get, range(BINS), itertools.repeat(_EMPTY)))
+    if _EMPTY in mins:
+        _densify(mins)
+    return tuple(mins)
+
+
+def _densify(mins: list[int]) -> None:
+    """Fill each empty bin from the next filled one (rotation densification), so bins stay comparable."""
+    filled = [i for i, v in enumerate(mins) if v != _EMPTY]
+    if not filled:
+        return
+    for i in range(len(mins)):
+        if mins[i] == _EMPTY:
+            donor = next((j for j in filled if j > i), filled[0])
+            mins[i] = mins[donor] + (donor - i) % len(mins) * _STEP
+
+
+def similarity(a: Signature, b: Signature) -> float:
+    """Estimated Jaccard similarity of the shingle sets behind two signatures."""
+    if not a or not b:
+        return 0.0
+    return sum(map(operator.eq, a, b)) / len(a)
+
+
+def duplicate_groups(articles: Sequence[Article], signatures: Sequence[Signature]) -> list[int]:
+    """For each article, the index of its group's representative (itself when it has no copy)."""
+    parent = list(range(len(articles)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_hash: dict[str, int] = {}
+    buckets: dict[tuple[int, Signature], list[int]] = defaultdict(list)
+    for i, (article, sig) in enumerate(zip(articles, signatures, strict=True)):
+        if article.body and article.content_hash:
+            parent[find(i)] = find(by_hash.setdefault(article.content_hash, i))
+        checked: set[int] = set()
+        for band in range(0, len(sig), ROWS):
+            rows = sig[band : band + ROWS]
+            members = buckets[(band, rows)]
+            for j in members[-MAX_PER_BUCKET:]:
+                if j not in checked and find(i) != find(j):
+                    checked.add(j)
+                    if similarity(sig, signatures[j]) >= THRESHOLD:
+                        parent[find(i)] = find(j)
+            members.append(i)
+    return [find(i) for i in range(len(articles))]
+
+
+def mark_duplicates(articles: Sequence[Article], signatures: Sequence[Signature]) -> tuple[Article, ...]:
+    """``articles`` with ``duplicate_of`` set on every copy to the id of its group's earliest article."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, root in enumerate(duplicate_groups(articles, signatures)):
+        groups[root].append(i)
+    out = list(articles)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        # the earliest dated copy; an undated one counts as early, so corpus order decides among those
+        first = min(members, key=lambda i: (articles[i].date or dt.date.min, i))
+        for i in members:
+            if i != first:
+                out[i] = dataclasses.replace(articles[i], duplicate_of=articles[first].id)
+    return tuple(out)

@@ -1,0 +1,91 @@
+"""Text -> lines with their spans and shape: the units clutter classification works on.
+
+Every non-blank line is one unit, stripped of surrounding whitespace, so each unit is a verbatim slice of
+the text. Hard-wrapped text (most lines filled to a similar width of 40-100 characters, paragraphs running
+on without blank lines) is the exception: consecutive lines of one paragraph are joined into one unit,
+still a verbatim slice (it keeps its single newlines, which sentence splitting treats as spaces).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import NamedTuple
+
+_RUN = re.compile(r"[^\r\n]+")
+_END = re.compile(r"[.!?…。][\"'”’»)\]*_]*$")
+_SOFT_END = re.compile(r"[:;,][\"'”’»)\]*_]*$")
+_TRUNCATED = re.compile(r"[,;:]\s*(?:\.\.\.|…)$")
+
+
+class Line(NamedTuple):
+    start: int
+    end: int
+    text: str  # == source[start:end]
+    words: int
+    prose: bool  # shaped like body text: ends a sentence, or long
+    gap_before: bool  # a blank line (or the start of the text) precedes it
+
+
+def is_prose(text: str, words: int) -> bool:
+    """Body-shaped: ends with sentence punctuation (not a truncation mark), or is long enough anyway."""
+    tail = text[-12:]  # the patterns are anchored at the end: no need to scan a whole paragraph
+    if _END.search(tail):
+        return not _TRUNCATED.search(tail)
+    if _SOFT_END.search(tail):
+        return words >= 8
+    return words >= 20
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of ``text``, stripped, with hard-wrapped paragraphs joined."""
+    raw: list[tuple[int, int, bool]] = []
+    last_end = 0
+    for m in _RUN.finditer(text):
+        chunk = m.group(0)
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(chunk) - len(chunk.lstrip()))
+        sep = text[last_end : m.start()]
+        gap = not raw or sep.count("\n") + sep.count("\r") - sep.count("\r\n") > 1
+        raw.append((start, start + len(stripped), gap))
+        last_end = m.end()
+    width = wrap_width(text, raw)
+    if width:
+        raw = _join_wrapped(raw, width)
+    return [_line(text, start, end, gap) for start, end, gap in raw]
+
+
+def _line(text: str, start: int, end: int, gap: bool) -> Line:
+    body = text[start:end]
+    words = len(body.split()) if len(body) < 300 else body.count(" ") + 1  # long lines: close enough
+    return Line(start, end, body, words, is_prose(body, words), gap)
+
+
+def wrap_width(text: str, raw: list[tuple[int, int, bool]]) -> int | None:
+    """The fill width when the text is clearly hard-wrapped, else None."""
+    if len(raw) < 6:
+        return None
+    lengths = sorted(end - start for start, end, _ in raw)
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if not 40 <= width <= 100:
+        return None
+    full = [end - start >= width * 0.75 for start, end, _ in raw]
+    runs = sum(1 for i in range(len(raw) - 1) if full[i] and not raw[i + 1][2] and not _ends(text, raw[i]))
+    return width if runs >= len(raw) * 0.3 else None
+
+
+def _ends(text: str, span: tuple[int, int, bool]) -> bool:
+    return bool(_END.search(text[max(span[0], span[1] - 12) : span[1]]))
+
+
+def _join_wrapped(raw: list[tuple[int, int, bool]], width: int) -> list[tuple[int, int, bool]]:
+    """Join a line to the previous one when that one was filled to the width and no blank line parts them."""
+    out = [raw[0]]
+    for (p_start, p_end, _), (start, end, gap) in itertools.pairwise(raw):
+        if p_end - p_start >= width * 0.75 and not gap:
+            out[-1] = (out[-1][0], end, out[-1][2])
+        else:
+            out.append((start, end, gap))
+    return out

@@ -1,0 +1,138 @@
+"""Metadata read from the text itself: dates, publisher/wire tags, dateline prefixes, language.
+
+Dates: an ISO date is read directly; other spans shaped like "4 March 2025" or "February 19, 2026" are
+confirmed by dateparser (imported on first use, results cached), so no month table lives here. A date
+that is not found is None, never guessed: a day and month without a year give nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_DAY_MONTH_YEAR = re.compile(r"(?<!\w)\d{1,2}(?:st|nd|rd|th|er)?\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?!\d)")
+_MONTH_DAY_YEAR = re.compile(r"(?<!\w)[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)")
+_NAME = re.compile(r"^[A-Z][\w&.'’ -]{1,50}$")
+_WIRE_TAG = re.compile(r"^\(([A-Z][\w&.'’ -]{1,40}?)\)\s*(?:[—–-]+\s*)?(?=\S)")
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ'’. -]{1,30}[A-ZÀ-Þ]"  # city in capitals
+    r"(?:\s*,\s*(?P<when>[^()—–\n]{1,40}?))?"  # optional date
+    r"\s*(?:\((?P<agency>[^()\n]{2,40})\))?"  # optional agency
+    r"\s*(?:—|–|--|\s-)\s*(?=\S)"
+)
+_BY = re.compile(r"^(?:by|par|written by|reporting by)\s", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+_EN = frozenset("the and of to in is that for with was on said by as are it from has have were this".split())
+_FR = frozenset("le la les des et est une du dans pour que qui sur au aux pas avec été ont sont".split())
+
+
+@dataclass(frozen=True)
+class Prefix:
+    """A dateline or wire tag opening a paragraph: its length, and what it says."""
+
+    length: int
+    reason: str
+    publisher: str | None = None
+    date: dt.date | None = None
+
+
+def find_date(text: str) -> tuple[dt.date, int, int] | None:
+    """The first full date (day, month, year) in ``text`` and its span, or None."""
+    if not _YEAR.search(text):
+        return None
+    for m in _ISO.finditer(text):
+        with_date = _iso(m)
+        if with_date:
+            return with_date, m.start(), m.end()
+    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
+        for m in pattern.finditer(text):
+            found = _parse(m.group(0))
+            if found:
+                return found, m.start(), m.end()
+    return None
+
+
+def _iso(m: re.Match[str]) -> dt.date | None:
+    try:
+        return _plausible(dt.date(int(m[1]), int(m[2]), int(m[3])))
+    except ValueError:
+        return None
+
+
+def _plausible(date: dt.date) -> dt.date | None:
+    return date if 1900 <= date.year <= dt.date.today().year + 1 else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(span: str) -> dt.date | None:
+    import dateparser  # slow to import: only for spans the regexes could not settle
+
+    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    try:
+        found = dateparser.parse(span, languages=["en", "fr"], settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return _plausible(found.date()) if found else None
+
+
+def parse_date_value(value: object) -> dt.date | None:
+    """A date from a metadata field (front matter, JSON, HTML): date objects, ISO or written dates."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    found = find_date(value)
+    return found[0] if found else None
+
+
+def dateline_publisher(text: str, start: int, end: int, reject: frozenset[str] = frozenset()) -> str | None:
+    """The name glued after (or before) a date on a dateline: ``February 19, 2026Clash Report``.
+
+    Names whose lower-cased form is in ``reject`` (known clutter such as "Share") are passed over.
+    """
+    for rest in (text[end:], text[:start]):
+        for field in re.split(r"\s[|·•]\s", rest):
+            name = field.strip(" |-—–,·•:*_\t")
+            if _is_name(name) and not _BY.match(name) and name.lower() not in reject:
+                return name
+    return None
+
+
+def byline_publisher(text: str, reject: frozenset[str] = frozenset()) -> str | None:
+    """The outlet named in a ``By Name | Outlet | date`` line, if any."""
+    for field in re.split(r"\s[|·•]\s", text):
+        name = field.strip(" *_")
+        if _is_name(name) and not _BY.match(name) and not find_date(name) and name.lower() not in reject:
+            return name
+    return None
+
+
+def _is_name(text: str) -> bool:
+    return bool(text and _NAME.match(text) and len(text.split()) <= 6 and not text.isdigit())
+
+
+def paragraph_prefix(text: str) -> Prefix | None:
+    """A wire tag ``(MENAFN)`` or dateline ``PARIS, 4 March 2025 (Wire) —`` opening a paragraph."""
+    m = _WIRE_TAG.match(text)
+    if m and len(m[1].split()) <= 4 and not m[1].endswith("."):
+        return Prefix(m.end(), "wire-tag", publisher=m[1].strip())
+    m = _DATELINE.match(text)
+    if m:
+        when = find_date(m["when"]) if m["when"] else None
+        agency = m["agency"].strip() if m["agency"] else None
+        return Prefix(m.end(), "dateline", publisher=agency, date=when[0] if when else None)
+    return None
+
+
+def language(text: str) -> str:
+    """``fr`` or ``en`` by counting common function words (``en`` when neither shows)."""
+    words = text[:3000].lower().split()
+    en = sum(map(_EN.__contains__, words))
+    fr = sum(map(_FR.__contains__, words))
+    return "fr" if fr > en else "en"

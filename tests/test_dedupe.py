@@ -1,0 +1,93 @@
+"""Syndicated copies: exact and near-identical bodies point at the earliest copy; others stay apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from briefgen.ingest import read_corpus
+from briefgen.ingest.dedupe import mark_duplicates, signature, similarity
+from briefgen.ingest.parse import parse_text
+from briefgen.models import Article
+
+WORDS = (
+    "minister border agreement police court migration talks summit treaty envoy council report harbour "
+    "customs visa trade energy water drought farmers election budget museum festival railway bridge"
+).split()
+
+
+def story(seed: int, sentences: int = 30) -> str:
+    """A deterministic pseudo-article: paragraphs of made-up sentences."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(sentences):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(10, 18))]
+        out.append(" ".join(words).capitalize() + ".")
+    return "\n\n".join(" ".join(out[i : i + 3]) for i in range(0, len(out), 3))
+
+
+def article(id: str, text: str, date: dt.date | None = None) -> Article:
+    from dataclasses import replace
+
+    return replace(parse_text(text, f"{id}.txt", id), date=date)
+
+
+def groups(*articles: Article) -> dict[str, str | None]:
+    marked = mark_duplicates(articles, [signature(a.body) for a in articles])
+    return {a.id: a.duplicate_of for a in marked}
+
+
+def test_similarity_estimates_overlap() -> None:
+    text = story(1)
+    assert similarity(signature(text), signature(text)) == 1.0
+    assert similarity(signature(text), signature(story(2))) < 0.2
+    assert signature("too short") == ()
+
+
+def test_exact_copy_points_at_the_earliest() -> None:
+    text = story(1)
+    result = groups(
+        article("late", text, dt.date(2025, 3, 5)),
+        article("early", text, dt.date(2025, 3, 4)),
+        article("other", story(2)),
+    )
+    assert result == {"late": "early", "early": None, "other": None}
+
+
+def test_near_copy_with_edits_is_a_duplicate() -> None:
+    original = story(3)
+    last = original.rindex(". ") + 1  # drop the final sentence, add a line, change a word
+    edited = "Syndicated from the wire service for our readers today.\n\n" + original[:last]
+    edited = edited.replace("minister", "ministry", 1)
+    assert similarity(signature(original), signature(edited)) >= 0.85
+    assert groups(article("a", original), article("b", edited)) == {"a": None, "b": "a"}
+
+
+def test_partly_overlapping_stories_stay_independent() -> None:
+    one, two = story(4).split("\n\n"), story(5).split("\n\n")
+    half = "\n\n".join(one[: len(one) // 2] + two[len(two) // 2 :])
+    assert groups(article("a", story(4)), article("b", half)) == {"a": None, "b": None}
+
+
+def test_undated_first_copy_is_the_original() -> None:
+    text = story(6)
+    assert groups(article("a", text), article("b", text, dt.date(2025, 1, 2))) == {"a": None, "b": "a"}
+
+
+def test_many_articles_only_copies_grouped() -> None:
+    articles = [article(f"s{i:03d}", story(100 + i)) for i in range(150)]
+    articles += [article(f"copy{i}", "Reprinted with permission.\n\n" + story(100 + i)) for i in (3, 77)]
+    result = groups(*articles)
+    assert {k: v for k, v in result.items() if v} == {"copy3": "s003", "copy77": "s077"}
+
+
+def test_read_corpus_marks_copies(tmp_path: Path) -> None:
+    text = story(9)
+    (tmp_path / "a.txt").write_text("Original Headline Here\n\n" + text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Advertisement\n\nAnother Outlet Headline\n\n" + text + "\n\nShare\n", encoding="utf-8"
+    )
+    (tmp_path / "c.txt").write_text(story(10), encoding="utf-8")
+    marked = {a.id: a.duplicate_of for a in read_corpus(tmp_path).articles}
+    assert marked == {"a": None, "b": "a", "c": None}

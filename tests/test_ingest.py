@@ -1,0 +1,274 @@
+"""Ingestion of plain text: which lines are body, what the header says, and verbatim paragraphs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import briefgen.ingest as ingest
+from briefgen.ingest import IngestOptions, article_id, parse_text, read_corpus
+from briefgen.ingest.lines import split_lines
+from briefgen.ingest.parse import clutter_keys
+from briefgen.models import Article
+
+LEDE = "The two governments agreed on Tuesday to restart a joint working group on border security, officials said."
+SECOND = (
+    "The group will meet every three months and report to both interior ministries, according to a statement."
+)
+THIRD = "Critics said the announcement left the hardest questions about returns unanswered."
+
+
+def lines(*parts: str) -> str:
+    """An article whose lines are separated by blank lines."""
+    return "\n\n".join(parts) + "\n"
+
+
+def parse(text: str, clutter: frozenset[str] = frozenset()) -> Article:
+    return parse_text(text, "a.txt", "a", clutter=clutter)
+
+
+def reasons(article: Article) -> dict[str, str]:
+    return {d.text: d.reason for d in article.dropped}
+
+
+def test_headline_dropped_and_becomes_title() -> None:
+    a = parse(lines("Border Talks Resume After Long Freeze", LEDE, SECOND))
+    assert a.title == "Border Talks Resume After Long Freeze"
+    assert a.paragraphs == (LEDE, SECOND)
+    assert reasons(a)["Border Talks Resume After Long Freeze"] == "headline"
+
+
+def test_no_title_when_text_starts_with_prose() -> None:
+    a = parse(lines(LEDE, SECOND))
+    assert a.title is None and a.publisher is None and a.date is None
+    assert a.paragraphs == (LEDE, SECOND)
+
+
+def test_iso_dateline_and_wire_tag() -> None:
+    a = parse(lines(" date 2025-11-03 118", "Ministers Agree Border Plan", f"(NEWSWIRE) {LEDE}", SECOND))
+    assert a.date == dt.date(2025, 11, 3)
+    assert a.publisher == "NEWSWIRE"
+    assert a.title == "Ministers Agree Border Plan"
+    assert a.paragraphs[0] == LEDE
+    assert reasons(a)["(NEWSWIRE)"] == "wire-tag"
+
+
+def test_written_date_glued_to_publisher() -> None:
+    a = parse(lines("Ministers Agree Border Plan", LEDE, "March 4, 2025Harbour Gazette", SECOND))
+    assert a.date == dt.date(2025, 3, 4)
+    assert a.publisher == "Harbour Gazette"
+    assert reasons(a)["March 4, 2025Harbour Gazette"] == "dateline"
+
+
+def test_french_dateline_prefix_and_language() -> None:
+    text = lines(
+        "Accord sur la sécurité des frontières",
+        "LYON, 4 mars 2025 (Agence Test) — Les deux gouvernements ont conclu un accord sur la sécurité, a déclaré le ministre.",
+        "Le texte doit être signé dans les prochaines semaines par les ministres de l’Intérieur.",
+    )
+    a = parse(text)
+    assert a.lang == "fr"
+    assert a.date == dt.date(2025, 3, 4)
+    assert a.publisher == "Agence Test"
+    assert a.paragraphs[0].startswith("Les deux gouvernements")
+
+
+def test_date_without_year_is_not_invented() -> None:
+    a = parse(lines("Ministers Agree Border Plan", f"LYON, March 4 (Agence Test) — {LEDE}"))
+    assert a.date is None
+    assert a.publisher == "Agence Test"
+
+
+def test_dates_in_body_sentences_are_not_metadata() -> None:
+    a = parse(
+        lines("Ministers Agree Border Plan", "The plan was signed on June 24, 2025, in the capital.", SECOND)
+    )
+    assert a.date is None
+
+
+def test_byline_with_outlet_and_date() -> None:
+    a = parse(lines("Ministers Agree Border Plan", "By Jane Roe | Coastal Times | 2 January 2024", LEDE))
+    assert a.date == dt.date(2024, 1, 2)
+    assert a.publisher == "Coastal Times"
+
+
+def test_clutter_lines_of_every_kind_are_dropped() -> None:
+    text = lines(
+        "Advertisement banner",
+        "Ministers Agree Border Plan",
+        "SHARE",
+        LEDE,
+        "Cover Image",
+        "Two ministers shaking hands in front of flags",
+        "Photo: Staff photographer / Coastal Times",
+        "Talks Move to the Capital",
+        SECOND,
+        "View post on X",
+        "Sign up to receive our weekly briefing and event invitations in your inbox.",
+        THIRD,
+        "Rain expected to return to the north by the weekend",
+    )
+    a = parse(text)
+    assert a.paragraphs == (LEDE, SECOND, THIRD)
+    r = reasons(a)
+    assert r["Advertisement banner"] == "clutter"
+    assert r["SHARE"] == "clutter"
+    assert r["View post on X"] == "clutter"
+    assert r["Cover Image"] == "caption"
+    assert r["Two ministers shaking hands in front of flags"] == "caption"
+    assert r["Photo: Staff photographer / Coastal Times"] == "caption"
+    assert r["Sign up to receive our weekly briefing and event invitations in your inbox."] == "newsletter"
+    assert r["Rain expected to return to the north by the weekend"] == "trailing-headline"
+    assert a.headings == ((len(LEDE) + 2, "Talks Move to the Capital"),)
+    assert a.body[a.headings[0][0] :].startswith(SECOND)
+
+
+def test_repeated_headline_and_repeated_caption() -> None:
+    text = lines(
+        "Ministers Agree Border Plan", LEDE, "Delegates At The Table", "Delegates At The Table", SECOND
+    )
+    text += "\nMinisters Agree Border Plan\n"
+    a = parse(text)
+    assert a.paragraphs == (LEDE, SECOND)
+    assert [d.reason for d in a.dropped].count("headline") == 2
+    assert reasons(a)["Delegates At The Table"] == "repeated"
+
+
+def test_footer_block_after_more_to_explore_is_cut() -> None:
+    text = lines(
+        LEDE,
+        SECOND,
+        THIRD,
+        "More to explore",
+        "Newsletter Signup",
+        "Get our analysis in your inbox every week.",
+        "Email",
+    )
+    a = parse(text)
+    assert a.paragraphs == (LEDE, SECOND, THIRD)
+    assert reasons(a)["Get our analysis in your inbox every week."] == "footer"
+
+
+def test_footer_phrase_mid_article_drops_only_its_line() -> None:
+    a = parse(lines(LEDE, "Related articles", SECOND, THIRD))
+    assert a.paragraphs == (LEDE, SECOND, THIRD)
+
+
+def test_configured_clutter_phrase() -> None:
+    text = lines(LEDE, "Brought to you by Acme Insurance.", SECOND)
+    assert "Brought to you by Acme Insurance." in parse(text).paragraphs
+    a = parse(text, clutter=clutter_keys(["Brought to you by"]))
+    assert a.paragraphs == (LEDE, SECOND)
+
+
+def test_body_keeps_typography_verbatim() -> None:
+    quote = "“We will not accept this,” said Élise Durand — the minister’s deputy — on Monday."
+    a = parse(lines("Ministers Agree Border Plan", quote))
+    assert a.paragraphs == (quote,)
+
+
+def test_nfc_normalisation() -> None:
+    decomposed = unicodedata.normalize("NFD", "Le préfet a signé l’arrêté mardi soir à Orléans.")
+    a = parse(decomposed)
+    assert a.body == unicodedata.normalize("NFC", decomposed)
+
+
+def test_single_newline_lines_are_separate_paragraphs() -> None:
+    a = parse(f"{LEDE}\n{SECOND}\n{THIRD}")
+    assert a.paragraphs == (LEDE, SECOND, THIRD)
+
+
+def test_hard_wrapped_paragraphs_are_joined_verbatim() -> None:
+    sentence = "The committee heard evidence from officials in both capitals about the new procedure. "
+    para = (sentence * 4).strip()
+    wrapped = "\n".join(_wrap(para, 70))
+    text = wrapped + "\n\n" + wrapped.replace("committee", "council") + "\n"
+    spans = split_lines(text)
+    assert len(spans) == 2
+    a = parse(text)
+    assert len(a.paragraphs) == 2 and "\n" in a.paragraphs[0]
+    assert all(p in text for p in a.paragraphs)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    out, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*out, line]
+
+
+def test_article_id_from_nested_path(tmp_path: Path) -> None:
+    assert article_id(tmp_path, tmp_path / "2025" / "03" / "border talks.txt") == "2025-03-border-talks"
+
+
+def test_read_corpus_nested_sorted_with_unique_ids(tmp_path: Path) -> None:
+    (tmp_path / "b" / "c").mkdir(parents=True)
+    (tmp_path / "b" / "c" / "deep.txt").write_text(lines(LEDE), encoding="utf-8")
+    (tmp_path / "a.txt").write_text(lines(SECOND), encoding="utf-8")
+    (tmp_path / "a.md").write_text(lines(THIRD), encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    result = read_corpus(tmp_path)
+    assert [a.id for a in result.articles] == ["a", "a-2", "b-c-deep"]  # a.md sorts first
+    assert [a.body for a in result.articles] == [THIRD, SECOND, LEDE]
+    assert result.skipped == ()
+
+
+def test_read_corpus_in_parallel_matches_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(12):
+        (tmp_path / f"{i:02d}.txt").write_text(
+            lines(f"Headline Number {i} Here", f"Item {i}: {LEDE}"), "utf-8"
+        )
+    serial = read_corpus(tmp_path)
+    monkeypatch.setattr(ingest, "PARALLEL_ABOVE", 3)
+    parallel = read_corpus(tmp_path)
+    assert parallel == serial
+    assert len(serial.articles) == 12
+
+
+def test_clutter_option_reaches_files(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(lines(LEDE, "Brought to you by Acme Insurance.", SECOND), "utf-8")
+    result = read_corpus(tmp_path, IngestOptions(clutter=("brought to you by",)))
+    assert result.articles[0].paragraphs == (LEDE, SECOND)
+
+
+def test_skips_logged_one_line_each(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_text(LEDE, "utf-8")
+    with caplog.at_level(logging.WARNING):
+        result = read_corpus(tmp_path)
+    assert [s.reason for s in result.skipped] == ["empty file"]
+    lines_logged = [r.getMessage() for r in caplog.records]
+    assert any("empty.txt: skipped (empty file)" in m and "\n" not in m for m in lines_logged)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_parse_never_raises_and_paragraphs_are_verbatim(text: str) -> None:
+    a = parse_text(text, "x.txt", "x")
+    source = unicodedata.normalize("NFC", text)
+    for paragraph in a.paragraphs:
+        assert paragraph in source
+    for offset, _ in a.headings:
+        assert 0 <= offset <= len(a.body)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([LEDE, SECOND, "Share", "Advertisement", "Title Line Here", "", "  ", "\r"]),
+        max_size=12,
+    )
+)
+def test_parse_line_soup_keeps_only_body(parts: list[str]) -> None:
+    a = parse_text("\n".join(parts), "x.txt", "x")
+    assert set(a.paragraphs) <= {LEDE, SECOND}
