@@ -44,6 +44,8 @@ def reports_errors(func: F) -> F:
         except KeyboardInterrupt:
             typer.echo("briefgen: interrupted", err=True)
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            raise  # `briefgen quotes | head`: handled quietly in main()
         except OSError as exc:
             typer.echo(f"briefgen: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
             raise typer.Exit(EXIT_USAGE) from None

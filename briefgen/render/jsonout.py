@@ -1,4 +1,8 @@
-"""The JSON memo: the contract ``../shared/eval/score.py`` reads, plus counts and dates for tools."""
+"""The JSON memo: the contract ``../shared/eval/score.py`` reads, plus counts and dates for tools.
+
+``items`` holds each claim once; ``timeline`` repeats the dated ones in date order (a view, not new
+claims), so a tool counting items never counts a fact twice.
+"""
 
 from __future__ import annotations
 
@@ -51,7 +55,8 @@ def memo_json(memo: Memo) -> bytes:
         "date": memo.date.isoformat(),
         "since": _date(memo.since),
         "sources": [_source(s) for s in memo.sources],
-        "items": [_item(i) for i in memo.items],
+        "items": [_item(i) for i in memo.items if i.section != "timeline"],
+        "timeline": [_item(i) for i in memo.section("timeline")],  # dated items again, in date order
         "stats": dataclasses.asdict(memo.stats),
         "nothing_new": memo.nothing_new,
         "notes": list(memo.notes),
