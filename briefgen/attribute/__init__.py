@@ -1,0 +1,166 @@
+"""Attribution: who said each sentence of an article, and how (direct, indirect, according-to, mixed,
+nominal, or an unsourced hedge), with the speaker resolved to its fullest form in the article, a
+normalised id that merges variants across sources, the role the article gives, and quoted spans."""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from briefgen.attribute import lexicon as lx
+from briefgen.attribute.clauses import Found, find_source
+from briefgen.attribute.keys import fold_aliases, key_with, speaker_key
+from briefgen.attribute.quotes import Quote, find_quotes, mask, spans_in
+from briefgen.attribute.resolve import ArticleIndex
+from briefgen.attribute.speakers import Mention
+from briefgen.attribute.vocab import TITLE_HEADS
+from briefgen.models import Article, Attribution, Sentence
+
+__all__ = ["attribute_article", "speaker_key"]
+
+log = logging.getLogger(__name__)
+_TERMINAL = ".!?…\"”»’)'"
+_DEFINITE = ("the ", "le ", "la ", "l'", "l’", "this ", "that ", "ce ", "cette ")
+
+
+@dataclass
+class _Recent:
+    """The speakers attributed so far, for pronouns: (sentence index, speaker, female, plural)."""
+
+    people: list[tuple[int, str, bool | None]]
+    groups: list[tuple[int, str, bool]]
+
+
+def _is_headline(sentences: Sequence[Sentence], i: int) -> bool:
+    s = sentences[i]
+    alone = (i + 1 == len(sentences) or sentences[i + 1].paragraph != s.paragraph) and (
+        i == 0 or sentences[i - 1].paragraph != s.paragraph
+    )
+    return alone and s.text.rstrip()[-1:] not in _TERMINAL
+
+
+def _kind(form: str, sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> str:
+    if form == "according":
+        return "according-to"
+    if form == "nominal":
+        return "nominal"
+    if not spans:
+        return "indirect"
+    quoted = sum(e - s for s, e in spans)
+    return "direct" if quoted >= 0.5 * (len(sentence.text) - sentence.text.count(" ")) else "mixed"
+
+
+class _Attributor:
+    def __init__(self, article: Article, aliases: Mapping[str, str] | None) -> None:
+        self.index = ArticleIndex(article.body)
+        self.aliases = fold_aliases(aliases)
+        self.recent = _Recent([], [])
+
+    def _pronoun(self, mention: Mention, at: int, offset: int) -> tuple[str | None, str | None]:
+        if mention.head in {"they", "ils", "elles"}:
+            group = next((g for g in reversed(self.recent.groups) if at - g[0] <= 3), None)
+            return (group[1], None) if group else (None, None)
+        if mention.head not in {"he", "she", "il", "elle"}:
+            return None, None
+        for idx, name, female in reversed(self.recent.people):
+            if at - idx <= 4 and (female is None or mention.female is None or female == mention.female):
+                person = self.index.person(name)
+                return name, person.role if person else None
+        person = self.index.nearest(offset, female=mention.female)
+        return (person.name, person.role) if person else (None, None)
+
+    def _resolve(self, mention: Mention, at: int, offset: int) -> tuple[str | None, str | None, bool]:
+        """(speaker, role, unnamed) for a mention in sentence ``at`` starting at body ``offset``."""
+        if mention.kind == "pronoun":
+            speaker, role = self._pronoun(mention, at, offset)
+            return speaker, role, False
+        if mention.kind == "name" and mention.name:
+            person = self.index.person(mention.name)
+            if person is not None:
+                return person.name, person.role or mention.role, False
+            return mention.name, mention.role, False
+        head = mention.head or ""
+        if (
+            mention.kind == "description"
+            and head in TITLE_HEADS
+            and mention.text.lower().startswith(_DEFINITE)
+        ):
+            person = self.index.nearest(offset + 1, role_word=head.rstrip("s"))
+            if person is not None:
+                return person.name, person.role, False
+            return mention.text, None, True
+        return mention.text, None, mention.unnamed
+
+    def attribute(
+        self, sentence: Sentence, at: int, quotes: Sequence[Quote], flags: int
+    ) -> Attribution | None:
+        text = sentence.text
+        if not flags and not any(h in text for h in lx.HEDGE_HINTS):
+            return None
+        masked = mask(text, sentence.start, quotes)
+        spans = spans_in(quotes, sentence.start, sentence.end)
+        found: Found | None = find_source(masked, flags) if flags else None
+        if found is None:
+            hedge = lx.HEDGE.search(masked) if any(h in text for h in lx.HEDGE_HINTS) else None
+            return (
+                Attribution("hedged", hedge.group(0), None, None, None, None, quotes=spans) if hedge else None
+            )
+        speaker, role, unnamed = self._resolve(found.mention, at, sentence.start)
+        key = key_with(speaker, self.aliases) if speaker else None
+        if speaker and found.mention.kind == "name" and not unnamed and self.index.person(speaker):
+            self.recent.people.append((at, speaker, self.index.person(speaker).female))  # type: ignore[union-attr]
+        elif speaker and found.mention.kind in {"description", "group"}:
+            self.recent.groups.append((at, speaker, unnamed))
+        kind = _kind(found.form, sentence, spans)
+        return Attribution(kind, found.cue, speaker, key, found.mention.text, role, unnamed, spans)
+
+
+def _carry_quotes(
+    sentences: Sequence[Sentence], out: list[Attribution | None], quotes: Sequence[Quote], skip: set[int]
+) -> None:
+    """Sentences inside a quotation whose speaker is named in another sentence of the same quotation."""
+    chain_of: dict[int, Attribution] = {}
+    for s, a in zip(sentences, out, strict=True):
+        if a is not None and a.kind in {"direct", "mixed"} and a.speaker:
+            for q in quotes:
+                if q.start < s.end and q.end > s.start:
+                    chain_of.setdefault(q.chain, a)
+    for i, s in enumerate(sentences):
+        if out[i] is not None or i in skip:
+            continue
+        spans = spans_in(quotes, s.start, s.end)
+        if not spans or sum(e - b for b, e in spans) < 0.6 * (len(s.text) - s.text.count(" ")):
+            continue
+        chains = {q.chain for q in quotes if q.start < s.end and q.end > s.start}
+        found = [chain_of[c] for c in chains if c in chain_of]
+        if len({a.speaker_id for a in found}) == 1:
+            out[i] = replace(found[0], kind="direct", quotes=spans)
+
+
+def _flags(body: str, sentences: Sequence[Sentence]) -> list[int]:
+    """For each sentence, the cue families whose trigger words occur in it (one scan of the body)."""
+    starts = [s.start for s in sentences]
+    flags = [0] * len(sentences)
+    for m in lx.TRIGGER.finditer(body):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= sentences[i].end:
+            flags[i] |= lx.families(m)
+    return flags
+
+
+def attribute_article(
+    article: Article, sentences: Sequence[Sentence], aliases: Mapping[str, str] | None = None
+) -> tuple[Attribution | None, ...]:
+    """Each sentence's attribution (or None), aligned with ``sentences``."""
+    quotes = find_quotes(article.body)
+    attributor = _Attributor(article, aliases)
+    out: list[Attribution | None] = []
+    skip = {i for i in range(len(sentences)) if _is_headline(sentences, i)}
+    flags = _flags(article.body, sentences)
+    for i, sentence in enumerate(sentences):
+        out.append(None if i in skip else attributor.attribute(sentence, i, quotes, flags[i]))
+    if quotes:
+        _carry_quotes(sentences, out, quotes, skip)
+    return tuple(out)

@@ -1,0 +1,226 @@
+"""Noun phrases as speakers: is this phrase a source, and which name, role and key does it carry."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from briefgen.attribute.vocab import (
+    FEMALE_HONORIFICS,
+    HONORIFICS,
+    LEAD_DROP,
+    NATIONALITIES,
+    NEVER_NAMES,
+    ORG_WORDS,
+    PORTFOLIOS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    TAIL_DROP,
+    TITLE_HEADS,
+    UNNAMED_NOUNS,
+)
+
+_PAREN = re.compile(r"\([^()]*\)")
+_EDGE = re.compile(r"^[\s\"“”«»‘’'(\[—–-]+|[\s\"“”«»‘’',;:.)\]—–-]+$")
+_TIME = re.compile(
+    r"^(?:\d[\d,]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|week|month|year|weekend|morning|afternoon|evening|night|the|last|this|"
+    r"early|late|mid|of|next|past|earlier|later|in|on|at|during|since)$",
+    re.IGNORECASE,
+)
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "both",
+    "all",
+    "two",
+    "three",
+    "several",
+    "many",
+    "some",
+    "other",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "l’",
+    "un",
+    "une",
+    "des",
+    "deux",
+    "plusieurs",
+    "certains",
+    "his",
+    "her",
+    "their",
+}
+_PAST = set(
+    "met told said held took gave made went saw left sent found spoke wrote led won lost became began came "
+    "kept brought thought put set ran has had have is was were are".split()
+)
+_ED_ADJECTIVES = {
+    "unnamed",
+    "concerned",
+    "elected",
+    "armed",
+    "united",
+    "retired",
+    "displaced",
+    "unidentified",
+}
+_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "al", "el", "bin", "ben", "ibn", "la", "le"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str  # as written
+    kind: str  # "name", "pronoun", "description", "group"
+    name: str | None = None  # the name part of a named mention ("Laurent Nuñez")
+    role: str | None = None  # title words written with it ("French Interior Minister")
+    head: str | None = None  # lowercased head noun of a description ("minister")
+    unnamed: bool = False
+    female: bool | None = None
+
+
+def is_cap(token: str) -> bool:
+    return bool(token) and token[0].isupper() and token.lower() not in NEVER_NAMES
+
+
+def _is_titleish(token: str) -> bool:
+    low = token.lower().rstrip(".")
+    return (
+        low in TITLE_HEADS
+        or low in PORTFOLIOS
+        or low in NATIONALITIES
+        or low + "." in HONORIFICS
+        or low in HONORIFICS
+        or token.endswith(("'s", "’s"))
+    )
+
+
+def _trim(tokens: list[str]) -> list[str]:
+    while tokens and tokens[0].lower() in LEAD_DROP:
+        tokens = tokens[1:]
+    if tokens and tokens[0].lower() in {"in", "on", "at", "last", "earlier", "during", "en", "le", "mardi"}:
+        i = 0
+        while i < len(tokens) and _TIME.match(tokens[i].rstrip(",")):
+            i += 1
+        if 0 < i < len(tokens):
+            tokens = tokens[i:]
+    while tokens and (
+        tokens[-1].lower() in TAIL_DROP or (tokens[-1].endswith("ly") and tokens[-1].islower())
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _cap_run_start(tokens: list[str]) -> int:
+    i = len(tokens)
+    while i > 0 and (is_cap(tokens[i - 1]) or (tokens[i - 1] in _PARTICLES and i < len(tokens) and i > 1)):
+        i -= 1
+    while i < len(tokens) and tokens[i] in _PARTICLES:
+        i += 1
+    return i
+
+
+def _named(tokens: list[str], start: int, text: str) -> Mention | None:
+    run, pre = tokens[start:], tokens[:start]
+    if any(t.lower() in ORG_WORDS for t in run):
+        if pre and not all(t.lower() in _DETERMINERS or t.lower() in NATIONALITIES for t in pre):
+            return None
+        return Mention(text, "name", name=" ".join(t for t in tokens if t.lower() not in _DETERMINERS))
+    j = max((k for k, t in enumerate(run) if _is_titleish(t)), default=-1)
+    name, role_part = run[j + 1 :], run[: j + 1]
+    cut = next((k for k, t in enumerate(name) if t in {"of", "for"}), len(name))
+    name = name[:cut]
+    low_pre = [t.lower() for t in pre]
+    plain = all(t in _DETERMINERS or _is_titleish(t) or t in PREPOSITIONS for t in low_pre)
+    if pre and not plain and (low_pre[-1] not in TITLE_HEADS or len(pre) > 4):
+        return None
+    honorific = next((t.lower() for t in role_part if t.lower() in HONORIFICS), None)
+    role_words = [
+        t for t in [*pre, *role_part] if t.lower() not in HONORIFICS and t.lower() not in _DETERMINERS
+    ]
+    role = " ".join(role_words) or None
+    if not name:
+        head = role_part[-1].lower() if role_part else None
+        if head in SOURCE_NOUNS or head in TITLE_HEADS:
+            return Mention(text, "description", role=role, head=head)
+        return None
+    if any(n.lower() in NEVER_NAMES or n[0].isdigit() for n in name):
+        return None
+    female = True if honorific in FEMALE_HONORIFICS else (False if honorific in {"mr", "mr.", "m."} else None)
+    return Mention(text, "name", name=" ".join(name), role=role, female=female)
+
+
+def _modifiers(tokens: list[str]) -> bool:
+    """Could ``tokens`` be the words before a noun phrase's head (no verb, determiners only first)?"""
+    for k, token in enumerate(tokens):
+        low = token.lower()
+        if low in _DETERMINERS and k > 0 and tokens[k - 1].lower() not in {"all", "both"}:
+            return False
+        if low in _PAST or (token.islower() and low.endswith("ed") and low not in _ED_ADJECTIVES):
+            return False
+    return True
+
+
+def _single(tokens: list[str], text: str) -> Mention | None:
+    if not tokens or len(tokens) > 14:
+        return None
+    if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
+        gender = PRONOUNS[tokens[0].lower()]
+        return Mention(text, "pronoun", head=tokens[0].lower(), female={"f": True, "m": False}.get(gender))
+    if (
+        tokens[-1].lower() in SOURCE_NOUNS
+        and (len(tokens) == 1 or not is_cap(tokens[-1]))
+        and len(tokens) < 7
+        and _modifiers(tokens[:-1])
+    ):
+        cut = next((k for k, t in enumerate(tokens) if t.lower() in PREPOSITIONS), len(tokens))
+        if cut == len(tokens):
+            head = tokens[-1].lower()
+            return Mention(text, "description", head=head, unnamed=head in UNNAMED_NOUNS)
+    start = _cap_run_start(tokens)
+    if start < len(tokens):
+        found = _named(tokens, start, text)
+        if found is not None:
+            return found
+    cut = next((k for k, t in enumerate(tokens) if t.lower() in PREPOSITIONS), len(tokens))
+    first = 1 if tokens[0].lower() in _DETERMINERS and len(tokens) > 1 else 0
+    if (
+        tokens[first].lower() in SOURCE_NOUNS
+        and all(t.islower() for t in tokens[first + 1 : cut])
+        and cut <= 4
+    ):
+        head = tokens[first].lower()
+        return Mention(text, "description", head=head, unnamed=head in UNNAMED_NOUNS)
+    if 0 < cut < len(tokens):
+        head_part = _single(tokens[:cut], " ".join(tokens[:cut]))
+        if head_part is not None and head_part.kind in {"description", "name"}:
+            return head_part
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_np(text: str) -> Mention | None:
+    """The source named by ``text`` (a subject, an inverted subject, the object of "according to"), if any."""
+    text = _EDGE.sub("", _PAREN.sub(" ", text))
+    tokens = _trim(text.split())
+    if not tokens:
+        return None
+    written = " ".join(tokens)
+    whole = _single(tokens, written)
+    if whole is not None:
+        return whole
+    low = [t.lower() for t in tokens]
+    for conj in ("and", "et"):
+        if conj in low:
+            k = low.index(conj)
+            left, right = _single(tokens[:k], written), _single(tokens[k + 1 :], written)
+            if left and right and left.kind != "pronoun" and right.kind != "pronoun":
+                unnamed = left.unnamed and right.unnamed
+                return Mention(written, "group", head=right.head, unnamed=unnamed)
+    return None
