@@ -19,17 +19,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.buildkit import EXTRA_ARTICLE, build_files, install_stubs
-
-install_stubs()
-
-from briefgen.cli import app  # noqa: E402
-from briefgen.commands import build as build_mod  # noqa: E402
-from briefgen.commands.build import BuildReport, BuildRequest, build  # noqa: E402
-from briefgen.config import load_settings  # noqa: E402
-from briefgen.errors import PartialBuildError  # noqa: E402
-from briefgen.lock import BuildLock  # noqa: E402
-from briefgen.models import Memo  # noqa: E402
+from briefgen.cli import app
+from briefgen.commands import build as build_mod
+from briefgen.commands.build import BuildReport, BuildRequest, build
+from briefgen.config import load_settings
+from briefgen.errors import PartialBuildError
+from briefgen.lock import BuildLock
+from briefgen.models import Memo
+from tests.buildkit import EXTRA_ARTICLE, build_files
 
 ROOT = Path(__file__).parents[1]
 DAY1, DAY2 = dt.date(2025, 1, 2), dt.date(2025, 1, 3)
@@ -254,8 +251,6 @@ SLOW_BUILD = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from tests.buildkit import install_stubs
-install_stubs()
 import briefgen.commands.build as build_mod
 real = build_mod.Renderer
 

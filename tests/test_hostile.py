@@ -56,7 +56,8 @@ Officials said the readmission text \u202egnirts desrever\u202c and control \x07
 
 
 def build(tmp_path: Path, port: int, formats: str) -> Path:
-    config = write_project(tmp_path, {"hostile.txt": hostile_article(port)})
+    paragraphs = hostile_article(port).strip().split("\n\n")  # one article each: all reach the memo
+    config = write_project(tmp_path, {f"hostile-{n}.txt": p for n, p in enumerate(paragraphs)})
     result = CliRunner().invoke(
         app, ["memo", "-c", str(config), "-t", "readmissions", "--date", "2026-02-25", "-f", formats]
     )

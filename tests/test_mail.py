@@ -15,10 +15,9 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from typer.testing import CliRunner
 
-from tests.buildkit import build_files, install_stubs, smtp_config
+from tests.buildkit import build_files, smtp_config
 from tests.conftest import write_project
 
-install_stubs()
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
 from briefgen.cli import app  # noqa: E402

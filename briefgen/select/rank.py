@@ -1,6 +1,6 @@
 """Rank claims (relevance, independent support, attribution, recency) and pick them with MMR.
 
-score = relevance x (1 + SUPPORT x log2(independent sources)) x (1 + attribution bonus) x recency
+score = sqrt(relevance) x (1 + SUPPORT x log2(independent sources)) x (1 + attribution bonus) x recency
 
 Selection is maximal marginal relevance: each pick maximises LAMBDA x normalised score minus
 (1 - LAMBDA) x its highest similarity to a claim already picked; a claim at least REDUNDANT-similar to
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -24,8 +25,13 @@ HALF_LIFE = 30.0  # days
 UNDATED_RECENCY = 0.8
 LAMBDA = 0.6
 REDUNDANT = 0.45
+MAX_LONE_PER_ARTICLE = 2  # single-source items one article may contribute: a memo is not one article's story
+REDUNDANT_SAME_SPEAKER = 0.30  # two outlets reporting one named speaker on overlapping words: one statement
 MIN_GAIN = 0.05  # a claim adding less than this (weak, or close to one already picked) is left out
 POOL = 25  # claims per budget slot examined by MMR
+
+
+PRONOUNS = frozenset("he she they it we i il elle ils elles on nous the this that these those".split())
 
 
 def attribution_rank(a: Attribution | None) -> int:
@@ -44,12 +50,24 @@ def informativeness(c: Candidate) -> float:
     return min(len(features(c.stems)), 24) - 0.5 * max(0, n_words - 50)
 
 
-def quality(c: Candidate, central: float = 0.0) -> tuple[bool, int, float, float, str, int]:
+def stands_alone(a: Attribution | None) -> bool:
+    """False when the sentence names its speaker only by a pronoun or description ("He said…"): such a
+    line needs its neighbours to be understood, so another outlet's wording is shown if there is one."""
+    return (
+        a is None
+        or not a.as_written
+        or a.as_written == a.speaker
+        or (a.as_written[:1].isupper() and (a.as_written.split()[0].lower() not in PRONOUNS))
+    )
+
+
+def quality(c: Candidate, central: float = 0.0) -> tuple[bool, int, bool, float, float, str, int]:
     """Sort key (larger first) for a claim's representative and each source's cited sentence: a sentence
-    with topic terms, then attributed (named > unnamed > none), then the one closest to the rest of its
-    claim (``central``), then the most informative."""
-    return (c.matched, attribution_rank(c.attribution), round(central + 0.01 * informativeness(c), 6),
-            c.relevance, _neg(c.article_id), -c.sentence.index)  # fmt: skip
+    with topic terms, then attributed (named > unnamed > none), then one that names its speaker, then the
+    one closest to the rest of its claim (``central``), then the most informative."""
+    return (c.matched, attribution_rank(c.attribution), stands_alone(c.attribution),
+            round(central + 0.01 * informativeness(c), 6), c.relevance, _neg(c.article_id),
+            -c.sentence.index)  # fmt: skip
 
 
 def centrality(claim: Claim, sim: Similarity, limit: int = 20) -> list[float]:
@@ -102,7 +120,7 @@ def rank_claim(
     duplicate_of: Mapping[str, str | None],
     memo_date: dt.date,
 ) -> RankedClaim:
-    best: dict[str, tuple[tuple[bool, int, float, float, str, int], Candidate]] = {}
+    best: dict[str, tuple[tuple[bool, int, bool, float, float, str, int], Candidate]] = {}
     for c, central in zip(claim.members, centrality(claim, sim), strict=True):
         q = quality(c, central)
         if c.article_id not in best or q > best[c.article_id][0]:
@@ -112,12 +130,31 @@ def rank_claim(
     relevance = max(c.relevance for c in claim.members)  # support-only members have relevance 0
     bonus = attribution_bonus(cites[0].attribution)
     rec = recency([dates.get(c.article_id) for c in cites], memo_date)
-    score = relevance * (1 + SUPPORT * math.log2(independent)) * (1 + bonus) * rec
+    score = math.sqrt(relevance) * (1 + SUPPORT * math.log2(independent)) * (1 + bonus) * rec
     return RankedClaim(claim, tuple(cites), independent, relevance, bonus, rec, round(score, 6))
+
+
+def speaker_of(c: Candidate) -> str | None:
+    """The named speaker's id (None for unattributed or unnamed sources)."""
+    a = c.attribution
+    return a.speaker_id if a is not None and not a.unnamed and a.speaker_id else None
 
 
 def _key(r: RankedClaim) -> tuple[float, str, int]:
     return (-r.score, r.representative.article_id, r.representative.sentence.index)
+
+
+def lone_source(r: RankedClaim) -> str | None:
+    """The article a single-source claim rests on (None when several independent sources report it)."""
+    return r.representative.article_id if r.independent == 1 else None
+
+
+def _blocked(overlap: float, same: float, lone: int) -> str | None:
+    if overlap >= REDUNDANT or same >= REDUNDANT_SAME_SPEAKER:
+        return f"repeats a chosen claim (similarity {max(overlap, same):.2f})"
+    if lone >= MAX_LONE_PER_ARTICLE:
+        return f"already {lone} single-source items from this article"
+    return None
 
 
 def select_claims(
@@ -127,7 +164,10 @@ def select_claims(
     pool = sorted(ranked, key=_key)[: max(1, budget) * POOL]
     top = pool[0].score if pool and pool[0].score > 0 else 1.0
     shown = [candidate_features(r.representative) for r in pool]  # MMR compares what the memo would show
+    speakers = [speaker_of(r.representative) for r in pool]
     overlap = [0.0] * len(pool)
+    same = [0.0] * len(pool)  # highest similarity to a picked claim of the same named speaker
+    lone: Counter[str | None] = Counter()
     why: dict[int, str] = {}
     picked: list[int] = []
     while len(picked) < budget:
@@ -135,8 +175,9 @@ def select_claims(
         for i, r in enumerate(pool):
             if i in why or i in picked:
                 continue
-            if overlap[i] >= REDUNDANT:
-                why[i] = f"repeats a chosen claim (similarity {overlap[i]:.2f})"
+            src = lone_source(r)
+            if reason := _blocked(overlap[i], same[i], lone[src] if src else 0):
+                why[i] = reason
                 continue
             val = LAMBDA * r.score / top - (1 - LAMBDA) * overlap[i]
             if val > best_val:
@@ -144,10 +185,15 @@ def select_claims(
         if best < 0 or best_val < MIN_GAIN:
             break
         picked.append(best)
+        lone[lone_source(pool[best])] += 1
         for i in range(len(pool)):
             if i not in why and i not in picked:
-                overlap[i] = max(overlap[i], sim(shown[i], shown[best]))
-    reasons = {r.representative.key: why.get(i, "over the topic's budget") for i, r in enumerate(pool)}
+                s = sim(shown[i], shown[best])
+                overlap[i] = max(overlap[i], s)
+                if speakers[i] is not None and speakers[i] == speakers[best]:
+                    same[i] = max(same[i], s)
+    rest = "over the topic's budget" if len(picked) == budget else "too weak beside the chosen claims"
+    reasons = {r.representative.key: why.get(i, rest) for i, r in enumerate(pool)}
     reasons.update(
         dict.fromkeys((r.representative.key for r in ranked), "outside the ranking pool") | reasons
     )

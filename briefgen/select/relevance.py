@@ -148,6 +148,8 @@ def scan_article(position: int, item: AnalysedArticle, topics: Sequence[Topic]) 
 
 
 def context_weight(scan: ArticleScan, t: int, self_hit: bool) -> float:
+    if scan.eligible <= 1 and self_hit:
+        return 1.0  # a one-sentence item (a brief, a feed summary) is wholly about what it says
     others = scan.on_topic(t) - (1 if self_hit else 0) + (2 if scan.title_hits[t] else 0)
     return min(1.0, others / max(1, scan.eligible - 1) / CONTEXT_FULL)
 
