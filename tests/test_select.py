@@ -200,3 +200,44 @@ def test_bottom_line_holds_the_strongest_two_or_three_and_sections_split_by_attr
     assert 1 <= len(memo.section("bottom-line")) <= 3
     assert all(i.attribution is not None for i in memo.section("key-statements"))
     assert all(i.attribution is None for i in memo.section("context"))
+
+
+def test_one_article_contributes_at_most_two_single_source_items() -> None:
+    facts = [
+        "The readmission backlog reached nine hundred cases under expulsion orders last month.",
+        "Consular pass delays now average eleven weeks for Algerian nationals facing repatriation.",
+        "A new repatriation flight schedule was drafted by the prefecture of Lyon.",
+        "Lawyers filed appeals against forty expulsion orders issued in Marseille during January.",
+        "The readmission agreement signed in 1994 was never ratified by parliament.",
+    ]
+    memo = memo_of(article("a", *facts))
+    assert len(main_items(memo)) == 2
+
+
+def test_two_outlets_reporting_one_speaker_statement_give_one_item() -> None:
+    said_a = Attribution("indirect", "announced", "Laurent Nuñez", "laurent-nunez", "Nuñez", None)
+    said_b = Attribution("indirect", "announced", "Laurent Nuñez", "laurent-nunez", "Laurent Nunez", None)
+    a = article(
+        "a",
+        "Nuñez announced that the readmission of Algerians under expulsion orders would restart by spring, officials added.",
+        *FILLER,
+        attributions={0: said_a},
+    )
+    b = article(
+        "b",
+        "Laurent Nunez announced on Tuesday that readmissions of Algerian nationals under expulsion orders would resume by spring.",
+        attributions={0: said_b},
+    )
+    texts = [i.text for i in main_items(memo_of(a, b)) if i.attribution is not None]
+    assert len(texts) == 1
+
+
+def test_a_sentence_naming_its_speaker_is_preferred_over_he_said() -> None:
+    he = Attribution("indirect", "said", "Laurent Nuñez", "laurent-nunez", "He", None)
+    named = Attribution("indirect", "said", "Laurent Nuñez", "laurent-nunez", "Nuñez", None)
+    a = article("a", "He said the readmission of nationals under expulsion orders would resume.", *FILLER,
+                attributions={0: he})  # fmt: skip
+    b = article("b", "Nuñez said the readmission of nationals under expulsion orders would resume.", *FILLER,
+                attributions={0: named})  # fmt: skip
+    item = next(i for i in main_items(memo_of(a, b)) if "resume" in i.text)
+    assert item.text.startswith("Nuñez said")
