@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from briefgen import __version__
 from briefgen.cli import app
+from tests.conftest import write_project
 
 ROOT = Path(__file__).parents[1]
 
@@ -191,3 +192,36 @@ def test_missing_corpus_is_one_clear_error(project: Path) -> None:
     (project.parent / "corpus").rmdir()
     result = invoke("memo", "-c", str(project), "-t", "readmissions")
     assert result.exit_code == 2 and "corpus" in result.output and "Traceback" not in result.output
+
+
+def test_a_corpus_of_only_bad_files_is_one_clear_error(tmp_path: Path) -> None:
+    config = write_project(tmp_path, {"empty.txt": "", "image.txt": ""})
+    (tmp_path / "corpus" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    result = invoke("memo", "-c", str(config), "-t", "readmissions", "-f", "md")
+    assert result.exit_code == 2 and "no usable articles" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_skipped_files_are_warned_and_the_rest_is_built(project: Path) -> None:
+    (project.parent / "corpus" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    result = invoke("memo", "-c", str(project), "-t", "readmissions", "-f", "md", "--date", "2026-02-25")
+    assert result.exit_code == 0, result.output
+    assert "image.txt" in result.output and "skipped" in result.output
+
+
+def test_an_output_path_that_is_a_file_is_one_clear_error_and_keeps_nothing_half_written(
+    project: Path,
+) -> None:
+    blocker = project.parent / "blocked"
+    blocker.write_text("not a folder")
+    result = invoke("memo", "-c", str(project), "-t", "readmissions", "-f", "md", "--out", str(blocker / "x"))
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    assert "briefgen: error:" in result.output and "Traceback" not in result.output
+
+
+def test_a_missing_user_template_folder_is_a_config_error(tmp_path: Path) -> None:
+    from tests.conftest import CONFIG
+
+    config = write_project(tmp_path, config=CONFIG + "templates: nowhere\n")
+    result = invoke("check", "-c", str(config))
+    assert result.exit_code == 2 and "template folder does not exist" in result.output
