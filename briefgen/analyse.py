@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,34 @@ def analyse_article(article: Article, aliases: Mapping[str, str] | None = None) 
     return AnalysedArticle(article, sentences, attribute_article(article, sentences, aliases))
 
 
+PARALLEL_FROM = 200  # below this many articles a process pool costs more than it saves
+
+
+def _analyse_chunk(job: tuple[Sequence[Article], Mapping[str, str] | None]) -> list[AnalysedArticle]:
+    articles, aliases = job
+    return [analyse_article(a, aliases) for a in articles]
+
+
+def analyse_many(
+    articles: Sequence[Article], aliases: Mapping[str, str] | None = None
+) -> tuple[AnalysedArticle, ...]:
+    """Analyse ``articles`` in order, on every core when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(articles) < PARALLEL_FROM or workers < 2:
+        return tuple(analyse_article(a, aliases) for a in articles)
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(16, len(articles) // (workers * 4))
+    jobs = [(articles[i : i + size], aliases) for i in range(0, len(articles), size)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return tuple(a for chunk in pool.map(_analyse_chunk, jobs) for a in chunk)
+    except (BrokenProcessPool, OSError) as exc:
+        log.info("parallel analysis unavailable (%s); analysing in-process", exc)
+        return tuple(analyse_article(a, aliases) for a in articles)
+
+
 def analyse_corpus(
     root: Path, options: IngestOptions | None = None, aliases: Mapping[str, str] | None = None
 ) -> Analysis:
@@ -37,4 +66,4 @@ def analyse_corpus(
         log.warning("%d file(s) skipped; %d article(s) read", len(result.skipped), len(result.articles))
     if not result.articles:
         raise CorpusError(f"{root}: no usable articles found")
-    return Analysis(tuple(analyse_article(a, aliases) for a in result.articles), result.skipped)
+    return Analysis(analyse_many(result.articles, aliases), result.skipped)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen import __version__
-from briefgen.analyse import analyse_article
+from briefgen.analyse import analyse_many
 from briefgen.models import AnalysedArticle, Article
 from briefgen.store import SCHEMA_VERSION, Store
 
@@ -62,20 +62,17 @@ def analyse_incremental(
     articles: Sequence[Article], store: Store, aliases: Mapping[str, str] | None = None
 ) -> IncrementalResult:
     """Analyses of ``articles`` in order: cached where unchanged, computed (and stored) otherwise."""
-    results: list[AnalysedArticle] = []
-    fresh: list[AnalysedArticle] = []
-    for article in articles:
-        cached = store.get(article)
-        if cached is None:
-            cached = analyse_article(article, aliases)
-            fresh.append(cached)
-        results.append(cached)
-    store.put_many(fresh)
+    cached = [store.get(article) for article in articles]
+    missing = [a for a, c in zip(articles, cached, strict=True) if c is None]
+    fresh = iter(analyse_many(missing, aliases))
+    results = [c if c is not None else next(fresh) for c in cached]
+    fresh_list = [r for r, c in zip(results, cached, strict=True) if c is None]
+    store.put_many(fresh_list)
     dropped = store.prune(articles)
     log.info(
         "analysed %d new or changed article(s), reused %d from the store%s",
-        len(fresh),
-        len(articles) - len(fresh),
+        len(fresh_list),
+        len(articles) - len(fresh_list),
         f", forgot {dropped} removed" if dropped else "",
     )
-    return IncrementalResult(tuple(results), len(fresh), len(articles) - len(fresh))
+    return IncrementalResult(tuple(results), len(fresh_list), len(articles) - len(fresh_list))
