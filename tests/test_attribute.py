@@ -273,3 +273,13 @@ def test_coordinated_verbs_and_statements_keep_the_clause_subject() -> None:
     assert statement is not None and statement.speaker == "the ministry"
     anonymous = one("Officials who spoke on condition of anonymity said the deal was fragile.")
     assert anonymous is not None and anonymous.speaker == "Officials" and anonymous.unnamed
+
+
+def test_french_inversion_with_a_day_between_verb_and_speaker() -> None:
+    a = one("« Nous jugerons sur les actes », a déclaré mercredi Karim Vallaud sur une radio nationale.")
+    assert a is not None and a.speaker == "Karim Vallaud" and a.kind in ("direct", "mixed")
+
+
+def test_english_inversion_with_a_day_after_the_verb() -> None:
+    a = one("“We will judge the results,” said on Tuesday the interior minister.", INTRO)
+    assert a is not None and a.speaker is not None and "Vallaud" in a.speaker

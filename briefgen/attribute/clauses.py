@@ -23,9 +23,14 @@ _BOUNDARY = re.compile(
 )
 _PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|been|being|be|est|sont|été)\s+(?:\w+ly\s+)?$")
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s+([^,.;:!?“”«»\"]+)")
-_INVERTED = re.compile(
+_WHEN = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|hier|aujourd’hui|aujourd'hui|ce\s+matin|ce\s+soir)"
+)
+_INVERTED = re.compile(  # ", said Nuñez." / "», a déclaré mercredi Laurent Nuñez sur une radio"
+    rf"(?i:\s+(?:on\s+)?{_WHEN})?"
     r"\s+([^,.;:!?“”«»\"]+?)(?=\s*(?:[,.;:!?“”«»\"]|$)|\s+(?:in|on|at|during|after|before|to|from|when|while|who|"
-    r"adding|as|last|this|earlier|told|à|lors|dans|devant|mardi|lundi)\b)"
+    rf"adding|as|last|this|earlier|told|à|lors|dans|devant|sur|au|aux|pendant|(?i:{_WHEN}))\b)"
 )
 _COMPLEMENT = re.compile(r"\s*(?:[:“\"«]|(?:that|whether|if|why|how|what|in\s+an?\b)(?![\w’'-]))")
 _SAY = {"say", "says", "said", "saying", "dit", "dite", "dits", "dites", "called"}
