@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
-import json
 import logging
 import os
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
-from briefgen import codec
-from briefgen.models import AnalysedArticle, Article, Attribution, Sentence
+from briefgen.models import AnalysedArticle, Article
+from briefgen.packing import PACKING_VERSION, article_key, pack, unpack
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1 + PACKING_VERSION  # 3: compact rows
 _TABLES = {
     "analyses": "key TEXT PRIMARY KEY, content_hash TEXT NOT NULL, article_id TEXT NOT NULL, "
     "data TEXT NOT NULL",
@@ -35,12 +32,6 @@ _TABLES = {
     "PRIMARY KEY (topic, memo_date, claim_key)",
     "meta": "name TEXT PRIMARY KEY, value TEXT NOT NULL",
 }
-_ANALYSIS_TYPE = tuple[tuple[Sentence, ...], tuple[Attribution | None, ...]]
-
-
-def article_key(article: Article) -> str:
-    """What an analysis depends on: the ingested article (its duplicate link aside)."""
-    return hashlib.sha256(codec.dumps(replace(article, duplicate_of=None)).encode()).hexdigest()
 
 
 class Store:
@@ -192,16 +183,12 @@ def _move_aside(path: Path) -> None:
 
 
 def _encode(item: AnalysedArticle) -> str:
-    return codec.dumps({"sentences": item.sentences, "attributions": item.attributions})
+    return pack(item)
 
 
 def _decode_analysis(article: Article, data: str) -> AnalysedArticle | None:
     try:
-        raw = json.loads(data)
-        sentences, attributions = codec.decode(_ANALYSIS_TYPE, [raw["sentences"], raw["attributions"]])
-    except (ValueError, KeyError, TypeError) as exc:
-        log.debug("%s: cached analysis unreadable (%s); analysing again", article.path, exc)
+        return unpack(article, data)
+    except ValueError as exc:
+        log.debug("%s: %s; analysing again", article.path, exc)
         return None
-    if len(sentences) != len(attributions):
-        return None
-    return AnalysedArticle(article, sentences, attributions)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import codec
 from briefgen.models import AnalysedArticle, Article, Attribution, DroppedLine, Sentence
+from briefgen.packing import pack, unpack
 from briefgen.store import SCHEMA_VERSION, Store, article_key
 
 BODY = "The minister said talks would resume.\n\nOfficials were cautious."
@@ -43,20 +43,16 @@ def analysed(a: Article) -> AnalysedArticle:
     return AnalysedArticle(a, (first, second), (said, None))
 
 
-def test_codec_round_trips_nested_frozen_dataclasses() -> None:
+def test_packed_analysis_round_trips() -> None:
     value = analysed(article())
-    assert codec.decode(AnalysedArticle, json.loads(codec.dumps(value))) == value
+    assert unpack(value.article, pack(value)) == value
 
 
-def test_codec_refuses_rows_that_do_not_fit_the_models() -> None:
-    raw = json.loads(codec.dumps(article()))
-    del raw["lang"]
-    with pytest.raises(codec.DecodeError):
-        codec.decode(Article, raw)
-    raw = json.loads(codec.dumps(article()))
-    raw["date"] = 12
-    with pytest.raises(codec.DecodeError):
-        codec.decode(Article, raw)
+def test_packed_rows_that_do_not_fit_are_refused() -> None:
+    value = analysed(article())
+    for bad in ("not json", "[[], [null]]", json.dumps([[[0, 0, 10**6, 0]], [None]]), "[1, 2, 3]"):
+        with pytest.raises(ValueError):
+            unpack(value.article, bad)
 
 
 def test_cached_analysis_is_returned_for_the_same_article_only(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefgen.commands import find_topic, ingest_options
@@ -27,7 +27,7 @@ from briefgen.lock import BuildLock
 from briefgen.models import AnalysedArticle, Memo, MemoItem
 from briefgen.publish import build_dir, update_latest, write_manifest
 from briefgen.render import Renderer
-from briefgen.select import select_memo
+from briefgen.select import ScanCache, select_memo
 from briefgen.settings import Settings, Topic
 from briefgen.store import Store
 
@@ -74,6 +74,7 @@ class _Context:
     formats: tuple[str, ...]
     folder: Path
     store: Store
+    scans: ScanCache = field(default_factory=dict)  # article scans shared by every topic of the build
 
 
 def store_path(settings: Settings) -> Path:
@@ -113,7 +114,7 @@ def build_topic(ctx: _Context, topic: Topic) -> TopicResult:
     """Select, mark, render and write one topic; remember its claims once its files are written."""
     date = ctx.request.memo_date
     header = header_of(ctx.settings)
-    memo = select_memo(topic, ctx.settings.topics, ctx.corpus, date, header, ctx.request.since)
+    memo = select_memo(topic, ctx.settings.topics, ctx.corpus, date, header, ctx.request.since, ctx.scans)
     previous = ctx.store.previous_claims(topic.name, date)
     memo = mark_new(memo, previous)
     if memo.nothing_new and previous is not None:

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from briefgen.models import AnalysedArticle, Memo, MemoHeader
 from briefgen.select.explain import ExplainRow, explain_topic
 from briefgen.select.memo import build_memo
-from briefgen.select.pipeline import run
+from briefgen.select.pipeline import ScanCache, run
 from briefgen.settings import Topic
 
-__all__ = ["ExplainRow", "explain_topic", "select_memo"]
+__all__ = ["ExplainRow", "ScanCache", "explain_topic", "select_memo"]
 
 
 def select_memo(
@@ -27,6 +27,9 @@ def select_memo(
     memo_date: dt.date,
     header: MemoHeader,
     since: dt.date | None = None,
+    cache: ScanCache | None = None,
 ) -> Memo:
-    """The memo for ``topic`` on ``memo_date`` from ``corpus`` (``topics``: every configured topic)."""
-    return build_memo(run(topic, topics, corpus, memo_date, since), memo_date, header, since)
+    """The memo for ``topic`` on ``memo_date`` from ``corpus`` (``topics``: every configured topic).
+
+    Building several topics from one corpus, pass the same ``cache`` (an empty dict) to each call."""
+    return build_memo(run(topic, topics, corpus, memo_date, since, cache), memo_date, header, since)

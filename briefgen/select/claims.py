@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from briefgen.select.relevance import Candidate
@@ -109,6 +109,8 @@ class Similarity:
     """IDF-weighted set similarity over a fixed collection of sentences."""
 
     weights: Mapping[str, float]
+    masses: dict[frozenset[str], float] = field(default_factory=dict, compare=False, repr=False)
+    """Memo of each whole sentence's mass (pure cache: the same set always has the same mass)."""
 
     @classmethod
     def fit(cls, feats: Sequence[frozenset[str]]) -> Similarity:
@@ -124,11 +126,18 @@ class Similarity:
     def mass(self, fs: frozenset[str]) -> float:
         return sum(self.weights.get(f, 1.0) for f in fs)
 
+    def _whole(self, fs: frozenset[str]) -> float:
+        m = self.masses.get(fs)
+        if m is None:
+            m = self.masses[fs] = self.mass(fs)
+        return m
+
     def __call__(self, a: frozenset[str], b: frozenset[str]) -> float:
-        common = self.mass(a & b)
-        if not common:
+        shared = a & b
+        if not shared:
             return 0.0
-        ma, mb = self.mass(a), self.mass(b)
+        common = self.mass(shared)
+        ma, mb = self._whole(a), self._whole(b)
         return (2 * common / (ma + mb) + common / min(ma, mb)) / 2
 
 

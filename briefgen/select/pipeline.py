@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from briefgen.models import AnalysedArticle
 from briefgen.select.claims import Similarity, group_claims
 from briefgen.select.rank import RankedClaim, rank_claim, select_claims
-from briefgen.select.relevance import Candidate, scan_article, topic_candidates
+from briefgen.select.relevance import ArticleScan, Candidate, scan_article, topic_candidates
 from briefgen.settings import Topic
 
 log = logging.getLogger(__name__)
@@ -56,16 +56,35 @@ def _with_topic(topic: Topic, topics: Sequence[Topic]) -> tuple[tuple[Topic, ...
     return (*topics, topic), len(names)
 
 
+ScanCache = dict[tuple[int, str, int], ArticleScan]
+"""Article scans shared by the topics of one build: each scan already covers every topic."""
+
+
+def _scans(window: Window, topics: tuple[Topic, ...], cache: ScanCache | None) -> list[ArticleScan]:
+    if cache is None:
+        return [scan_article(i, a, topics) for i, a in enumerate(window.articles)]
+    tkey = hash(topics)
+    out = []
+    for i, a in enumerate(window.articles):
+        key = (i, a.article.id, tkey)
+        if key not in cache:
+            cache[key] = scan_article(i, a, topics)
+        out.append(cache[key])
+    return out
+
+
 def run(
     topic: Topic,
     topics: Sequence[Topic],
     corpus: Sequence[AnalysedArticle],
     memo_date: dt.date,
     since: dt.date | None = None,
+    cache: ScanCache | None = None,
 ) -> Selection:
+    """Select ``topic``'s claims; pass one ``cache`` to every topic of a build to scan articles once."""
     window = date_window(corpus, memo_date, since)
     all_topics, t = _with_topic(topic, topics)
-    scans = [scan_article(i, a, all_topics) for i, a in enumerate(window.articles)]
+    scans = _scans(window, all_topics, cache)
     candidates = topic_candidates(t, all_topics, window.articles, scans)
     accepted = [c for c in candidates if c.rejected is None]
     claims, sim = group_claims(accepted)

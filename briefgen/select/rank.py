@@ -70,12 +70,16 @@ def quality(c: Candidate, central: float = 0.0) -> tuple[bool, int, bool, float,
             -c.sentence.index)  # fmt: skip
 
 
-def centrality(claim: Claim, sim: Similarity, limit: int = 20) -> list[float]:
-    """Each member's mean similarity to the claim's other members (the first ``limit`` of them)."""
+def centrality(claim: Claim, sim: Similarity, limit: int = 20, scored: int = 60) -> list[float]:
+    """Each member's mean similarity to the claim's first ``limit`` members; members past ``scored``
+    (a claim copied by dozens of outlets) score 0, which only orders them behind the others."""
     feats = claim.features[:limit]
     if len(claim.members) < 2:
         return [0.0] * len(claim.members)
-    return [sum(sim(f, g) for g in feats if g is not f) / max(1, len(feats) - 1) for f in claim.features]
+    head = [
+        sum(sim(f, g) for g in feats if g is not f) / max(1, len(feats) - 1) for f in claim.features[:scored]
+    ]
+    return head + [0.0] * (len(claim.features) - len(head))
 
 
 def _neg(text: str) -> str:

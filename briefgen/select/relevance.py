@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefgen.models import AnalysedArticle, Attribution, Sentence
 from briefgen.select.terms import (
@@ -38,6 +39,7 @@ MIN_WORDS = 6
 _FINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 
 
+@lru_cache(maxsize=200_000)
 def is_body_sentence(text: str) -> bool:
     """False for headline-like fragments: no final punctuation, too short, or Title Case throughout."""
     toks = text.split()

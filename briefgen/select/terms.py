@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 import snowballstemmer
 
@@ -232,10 +233,19 @@ class Term:
 
 @dataclass(frozen=True)
 class TermSet:
-    """A topic's compiled include and exclude terms for one language."""
+    """A topic's compiled include and exclude terms for one language, indexed by their first stem."""
 
     include: tuple[Term, ...]
     exclude: tuple[Term, ...]
+    include_index: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)
+    exclude_index: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)
+
+
+def _index(terms: tuple[Term, ...]) -> Mapping[str, tuple[Term, ...]]:
+    index: dict[str, list[Term]] = {}
+    for term in terms:
+        index.setdefault(term.stems[0], []).append(term)
+    return MappingProxyType({k: tuple(v) for k, v in index.items()})
 
 
 def _variants(term: str, lang: str) -> tuple[tuple[str, ...], ...]:
@@ -257,16 +267,17 @@ def _compile(terms: Sequence[str], lang: str) -> tuple[Term, ...]:
 
 @lru_cache(maxsize=256)
 def compile_terms(include: tuple[str, ...], exclude: tuple[str, ...], lang: str) -> TermSet:
-    return TermSet(_compile(include, lang), _compile(exclude, lang))
+    inc, exc = _compile(include, lang), _compile(exclude, lang)
+    return TermSet(inc, exc, _index(inc), _index(exc))
 
 
-def _occurrences(seq: tuple[str, ...], terms: tuple[Term, ...]) -> list[tuple[int, int, Term]]:
+def _occurrences(seq: tuple[str, ...], index: Mapping[str, tuple[Term, ...]]) -> list[tuple[int, int, Term]]:
+    """Every (start, end, term) where a term's stems occur in ``seq``: one dict lookup per word."""
     hits = []
-    for term in terms:
-        n = len(term.stems)
-        first = term.stems[0]
-        for i, s in enumerate(seq):
-            if s == first and seq[i : i + n] == term.stems:
+    for i, s in enumerate(seq):
+        for term in index.get(s, ()):
+            n = len(term.stems)
+            if n == 1 or seq[i : i + n] == term.stems:
                 hits.append((i, i + n, term))
     return hits
 
@@ -274,7 +285,7 @@ def _occurrences(seq: tuple[str, ...], terms: tuple[Term, ...]) -> list[tuple[in
 def match_include(seq: tuple[str, ...], termset: TermSet) -> tuple[Term, ...]:
     """Distinct include terms found in ``seq``, keeping only maximal spans (no double count of
     "Polisario" inside "Polisario Front"), in configured order."""
-    hits = _occurrences(seq, termset.include)
+    hits = _occurrences(seq, termset.include_index)
     kept = [
         h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)
     ]
@@ -285,7 +296,7 @@ def match_include(seq: tuple[str, ...], termset: TermSet) -> tuple[Term, ...]:
 
 
 def match_exclude(seq: tuple[str, ...], termset: TermSet) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(t.text for _, _, t in _occurrences(seq, termset.exclude)))
+    return tuple(dict.fromkeys(t.text for _, _, t in _occurrences(seq, termset.exclude_index)))
 
 
 @lru_cache(maxsize=64)
