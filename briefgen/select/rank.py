@@ -29,6 +29,7 @@ MAX_LONE_PER_ARTICLE = 2  # single-source items one article may contribute: a me
 REDUNDANT_SAME_SPEAKER = 0.30  # two outlets reporting one named speaker on overlapping words: one statement
 MIN_GAIN = 0.05  # a claim adding less than this (weak, or close to one already picked) is left out
 POOL = 25  # claims per budget slot examined by MMR
+MAX_CITATIONS = 8  # sources cited per item (best first); a story copied by hundreds of outlets stays readable
 
 
 PRONOUNS = frozenset("he she they it we i il elle ils elles on nous the this that these those".split())
@@ -131,6 +132,7 @@ def rank_claim(
             best[c.article_id] = (q, c)
     cites = [c for _, c in sorted(best.values(), key=lambda qc: qc[0], reverse=True)]
     independent = len({root_of(c.article_id, duplicate_of) for c in cites})
+    cites = cites[:MAX_CITATIONS]  # the count above still covers every source
     relevance = max(c.relevance for c in claim.members)  # support-only members have relevance 0
     bonus = attribution_bonus(cites[0].attribution)
     rec = recency([dates.get(c.article_id) for c in cites], memo_date)
