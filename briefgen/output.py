@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import os
 import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from briefgen.errors import OutputError
@@ -15,8 +17,12 @@ _UNSAFE = re.compile(r"[^a-z0-9-]+")
 
 
 def safe_stem(name: str) -> str:
-    """Lowercase letters, digits and hyphens only: no separators, dots or ``..`` can survive."""
-    return _UNSAFE.sub("-", name.lower()).strip("-")[:80] or "memo"
+    """Lowercase letters, digits and hyphens only: no separators, dots or ``..`` can survive.
+
+    Accents are dropped first ("Réadmissions" -> "readmissions") so the readable part is kept.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _UNSAFE.sub("-", ascii_name.lower()).strip("-")[:80].strip("-") or "memo"
 
 
 def memo_filename(topic: str, date: dt.date, fmt: str) -> str:
@@ -47,3 +53,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file, read in 1 MiB blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -3,12 +3,14 @@
 Templates (``memo.md.j2``, ``memo.html.j2``, ``memo.css``) come from the user's folder when it has
 them, else from the built-in ``templates/``. Article text is escaped for Markdown by the template's
 ``md`` filter and the HTML is produced from that Markdown with raw HTML disabled, so no article text
-can become markup in any format.
+can become markup in any format. Article text is only ever template *data*: Jinja never parses it.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from types import TracebackType
 
 import jinja2
 
@@ -17,6 +19,11 @@ from briefgen.models import Attribution, Memo, MemoItem
 from briefgen.render.env import make_env, template_dirs
 from briefgen.render.jsonout import memo_json
 from briefgen.render.markdown import to_html
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("md", "pdf", "html", "json")
+TEMPLATES = ("memo.md.j2", "memo.html.j2", "memo.css")
 
 
 def speaker_label(a: Attribution | None) -> str:
@@ -37,8 +44,14 @@ def speaker_groups(memo: Memo) -> list[tuple[str, list[MemoItem]]]:
     return list(groups.values())
 
 
-FORMATS = ("md", "pdf", "html", "json")
-TEMPLATES = ("memo.md.j2", "memo.html.j2", "memo.css")
+def _template_line(tb: TracebackType | None, filename: str | None) -> int | None:
+    """The line of ``filename`` (a template) where a render error was raised, from Jinja's traceback."""
+    line = None
+    while tb is not None:
+        if filename and tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 class Renderer:
@@ -49,9 +62,15 @@ class Renderer:
         self._dirs = template_dirs(user_templates)
 
     def check(self) -> None:
-        """Load and compile every template; ConfigError naming the file and line on the first problem."""
+        """Compile every template, then render a sample memo with each: ConfigError naming file and line."""
+        from briefgen.render.sample import sample_memo
+
         for name in TEMPLATES:
             self._template(name)
+        try:
+            self.html(sample_memo())
+        except RenderError as exc:
+            raise ConfigError(str(exc)) from None
 
     def _template(self, name: str) -> jinja2.Template:
         try:
@@ -69,7 +88,9 @@ class Renderer:
         try:
             return template.render(**context)
         except jinja2.TemplateError as exc:
-            raise RenderError(f"{template.filename}: {exc}") from None
+            line = _template_line(exc.__traceback__, template.filename)
+            where = f"{template.filename}:{line}" if line else template.filename
+            raise RenderError(f"{where}: template error: {exc}") from None
 
     def markdown(self, memo: Memo) -> str:
         numbers = {s.id: s.number for s in memo.sources}
@@ -90,5 +111,5 @@ class Renderer:
         if fmt == "pdf":
             from briefgen.render.pdf import html_to_pdf
 
-            return html_to_pdf(self.html(memo), self._dirs[0], self._dirs, memo.date)
+            return html_to_pdf(self.html(memo), self._dirs, memo.date)
         raise UsageError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")

@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
+from importlib import resources
+from pathlib import Path, PurePath
 
 import jinja2
 
 from briefgen.errors import ConfigError
 from briefgen.render.escape import md_escape, show_invisible
 
-BUILTIN = Path(__file__).resolve().parent.parent / "templates"
-"""Installed copy of the top-level ``templates/`` folder (package ``briefgen.templates``)."""
-
 
 def builtin_dir() -> Path:
-    if BUILTIN.is_dir():
-        return BUILTIN
-    return Path(__file__).resolve().parents[2] / "templates"  # running from a source checkout
+    """The built-in templates: package ``briefgen.templates`` (the top-level ``templates/`` folder)."""
+    try:
+        folder = Path(str(resources.files("briefgen.templates")))
+        if folder.is_dir():
+            return folder
+    except (ModuleNotFoundError, TypeError):  # not installed as a package: running from a checkout
+        pass
+    return Path(__file__).resolve().parents[2] / "templates"
 
 
 def template_dirs(user: Path | None) -> tuple[Path, ...]:
@@ -42,6 +45,11 @@ _URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$")
 def safe_url(value: str | None) -> bool:
     """True for an http(s) URL made only of characters that cannot break out of a Markdown autolink."""
     return bool(value) and len(value or "") < 500 and bool(_URL.match(value or ""))
+
+
+def basename(value: object) -> str:
+    """The last part of a path, as a reader needs it (no local folder layout in a forwarded memo)."""
+    return PurePath(str(value)).name or str(value)
 
 
 def css_string(value: object) -> str:
@@ -65,4 +73,5 @@ def make_env(user: Path | None) -> jinja2.Environment:
     env.filters["long_date"] = long_date
     env.filters["safe_url"] = safe_url
     env.filters["css_string"] = css_string
+    env.filters["basename"] = basename
     return env
