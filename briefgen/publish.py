@@ -13,7 +13,6 @@ Layout under the output folder::
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
@@ -21,7 +20,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from briefgen.output import write_atomic
+from briefgen.output import sha256_file, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -44,17 +43,9 @@ def memo_files(folder: Path) -> list[Path]:
     )
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def write_manifest(folder: Path, memo_date: dt.date, failed: Iterable[str] = ()) -> Path:
     """List every memo file in ``folder`` with size and sha256; deterministic (no build time)."""
-    files = [{"name": p.name, "size": p.stat().st_size, "sha256": sha256_of(p)} for p in memo_files(folder)]
+    files = [{"name": p.name, "size": p.stat().st_size, "sha256": sha256_file(p)} for p in memo_files(folder)]
     manifest = {"memo_date": memo_date.isoformat(), "failed": sorted(failed), "files": files}
     path = folder / MANIFEST
     write_atomic(path, (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode())

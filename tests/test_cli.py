@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -20,6 +21,12 @@ ROOT = Path(__file__).parents[1]
 
 def invoke(*args: str) -> object:
     return CliRunner().invoke(app, list(args))
+
+
+def memo_into(config: Path, out: Path, formats: str) -> Any:
+    """``briefgen memo`` for readmissions, dated 2026-02-25, into ``out``."""
+    return invoke("memo", "-c", str(config), "-t", "readmissions", "--date", "2026-02-25", "-f", formats,
+                  "--out", str(out))  # fmt: skip
 
 
 def command_names() -> list[str]:
@@ -81,19 +88,7 @@ def test_memo_writes_dated_files_and_prints_their_paths(project: Path) -> None:
 
 def test_memo_json_items_are_verbatim_and_cited(project: Path) -> None:
     out = project.parent / "json"
-    result = invoke(
-        "memo",
-        "-c",
-        str(project),
-        "-t",
-        "readmissions",
-        "--date",
-        "2026-02-25",
-        "-f",
-        "json",
-        "--out",
-        str(out),
-    )
+    result = memo_into(project, out, "json")
     assert result.exit_code == 0, result.output
     memo = json.loads((out / "readmissions-2026-02-25.json").read_text(encoding="utf-8"))
     assert {"topic", "title", "date", "sources", "items"} <= memo.keys()
@@ -111,19 +106,7 @@ def test_memo_is_byte_identical_for_the_same_date(project: Path) -> None:
     outputs = []
     for name in ("a", "b"):
         out = project.parent / name
-        result = invoke(
-            "memo",
-            "-c",
-            str(project),
-            "-t",
-            "readmissions",
-            "--date",
-            "2026-02-25",
-            "-f",
-            "md,json",
-            "--out",
-            str(out),
-        )
+        result = memo_into(project, out, "md,json")
         assert result.exit_code == 0, result.output
         outputs.append([p.read_bytes() for p in sorted(out.iterdir())])
     assert outputs[0] == outputs[1]
