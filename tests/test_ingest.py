@@ -272,3 +272,10 @@ def test_parse_never_raises_and_paragraphs_are_verbatim(text: str) -> None:
 def test_parse_line_soup_keeps_only_body(parts: list[str]) -> None:
     a = parse_text("\n".join(parts), "x.txt", "x")
     assert set(a.paragraphs) <= {LEDE, SECOND}
+
+
+def test_an_iso_date_in_the_file_name_dates_an_otherwise_undated_article() -> None:
+    text = "Talks resumed in the capital after a long pause, officials said.\n"
+    assert parse_text(text, "corpus/2026-02-17-wire-story.txt", "x").date == dt.date(2026, 2, 17)
+    assert parse_text(text, "corpus/2026-02-30-bad.txt", "x").date is None
+    assert parse_text(text, "2026-02-17/story.txt", "x").date is None  # a folder's name is not the file's

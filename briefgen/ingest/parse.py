@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -67,7 +69,7 @@ def parse_text(
         path=path,
         title=title,
         publisher=meta.publisher or found.publisher(),
-        date=meta.date or found.date(),
+        date=meta.date or found.date() or date_in_name(path),
         url=meta.url,
         lang=meta.lang or language(body),
         body=body,
@@ -119,3 +121,18 @@ def _strip_prefix(text: str, dropped: list[DroppedLine], found: _Found | None) -
         if prefix.date:
             found.dates.append(prefix.date)
     return text[prefix.length :]
+
+
+_NAME_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)-(\d\d)-(\d\d)(?!\d)")
+
+
+def date_in_name(path: str) -> dt.date | None:
+    """A last resort for undated text: an ISO date in the file's name (``2026-02-17-wire-story.txt``),
+    as archives and ``briefgen fetch`` name their files. Never a date from the folder path."""
+    m = _NAME_DATE.search(os.path.basename(path))
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
