@@ -241,3 +241,16 @@ def test_a_sentence_naming_its_speaker_is_preferred_over_he_said() -> None:
                 attributions={0: named})  # fmt: skip
     item = next(i for i in main_items(memo_of(a, b)) if "resume" in i.text)
     assert item.text.startswith("Nuñez said")
+
+
+def test_a_sentence_repeated_across_articles_keeps_each_articles_position() -> None:
+    from briefgen.select.pipeline import run
+
+    text = "Algeria agreed to resume the readmission of its nationals under expulsion orders."
+    a = article("a", text, *FILLER)
+    b = article("b", *FILLER, text)
+    sel = run(READMISSIONS, TOPICS, (a, b), MEMO_DATE)
+    keys = {c.key for c in sel.candidates if c.sentence.text == text}
+    assert keys == {("a", 0), ("b", 2)}
+    claim = next(r.claim for r in sel.ranked if r.representative.sentence.text == text)
+    assert {m.key for m in claim.members} >= keys

@@ -1,26 +1,24 @@
 """Claims, not sentences: group topic sentences that report the same fact.
 
-Each sentence becomes a set of informative features (stems minus stop words and reporting cues, with
-a few common news paraphrases mapped to one form). Candidate pairs come from an inverted index on each
-sentence's rarest features, so no all-pairs comparison happens; a pair's similarity is an IDF-weighted
-blend of Dice and containment. Sentences join claims leader-first in relevance order: a sentence joins
-the claim holding its most similar member when that similarity and the similarity to the claim's
-leader are high enough, which avoids the chaining of single-link clustering.
+Each sentence comes with a set of informative features (``briefgen.select.features``). Candidate
+pairs come from an inverted index on each sentence's rarest features, so no all-pairs comparison
+happens; a pair's similarity is an IDF-weighted blend of Dice and containment. Sentences join claims
+leader-first in relevance order: a sentence joins the claim holding its most similar member when that
+similarity and the similarity to the claim's leader are high enough, which avoids the chaining of
+single-link clustering. Exact copies join at once; a support sentence whose search already failed is
+not searched again until the index has grown.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 import math
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from briefgen.select.relevance import Candidate
-from briefgen.select.terms import STOPWORDS, stem, stop_stems, words
 
 log = logging.getLogger(__name__)
 
@@ -32,76 +30,6 @@ MAX_NEIGHBOURS = 40  # compared sentences per new sentence (those sharing the mo
 
 SUPPORT_JOIN = 0.42  # stricter bar for sentences without topic terms
 QUOTE_BOOST = 2.0  # weight multiplier of quoted word pairs: shared quotes are strong evidence
-CUES = frozenset(
-    [
-        "announc",
-        "confirm",
-        "indic",
-        "describ",
-        "emphas",
-        "emphasis",
-        "stress",
-        "note",
-        "add",
-        "state",
-        "told",
-        "tell",
-        "report",
-        "accord",
-        "declar",
-        "underlin",
-        "highlight",
-        "explain",
-        "warn",
-        "suggest",
-        "character",
-        "frame",
-        "present",
-        "dire",
-        "affirm",
-        "annonc",
-        "indiqu",
-        "precis",
-        "soulign",
-        "ajout",
-    ]
-)  # reporting verbs: they say who speaks, not what the fact is
-
-_SAME = (
-    ("restart", "resum resumpt restart reactiv reviv relaunch restor reinstat reestablish renew reopen"),
-    ("cooper", "cooper collabor coordin"),
-    ("mechan", "mechan framework"),
-    ("migrat", "migrat immigr"),
-    ("repatri", "repatri readmiss"),
-    ("tension", "tension friction strain"),
-    ("deterior", "deterior worsen"),
-    ("support", "support back endors recognit recogn"),
-)  # common news paraphrases mapped to one feature ("restart" ~ "reactivate" ~ "revive")
-_PARAPHRASE: Mapping[str, str] = MappingProxyType({v: k for k, vs in _SAME for v in vs.split()})
-_QUOTE = re.compile(r"[“«\"]([^”»\"]{3,200})[”»\"]")
-
-
-def _quote_features(text: str, lang: str) -> set[str]:
-    """Word pairs inside quotation marks: outlets quoting the same words report the same statement."""
-    out: set[str] = set()
-    for q in _QUOTE.findall(text):
-        ws = words(q)
-        pairs = itertools.pairwise(ws)
-        out.update(
-            f"q:{stem(a, lang)}_{stem(b, lang)}" for a, b in pairs if a not in STOPWORDS or b not in STOPWORDS
-        )
-    return out
-
-
-def features(stems: Sequence[str], text: str = "", lang: str = "en") -> frozenset[str]:
-    """Informative features of a sentence: content stems (paraphrases merged) and quoted word pairs."""
-    stop = stop_stems(lang)
-    base = {_PARAPHRASE.get(s, s) for s in stems if len(s) > 1 and s not in stop and s not in CUES}
-    return frozenset(base | _quote_features(text, lang)) if text else frozenset(base)
-
-
-def candidate_features(c: Candidate) -> frozenset[str]:
-    return features(c.stems, c.sentence.text, c.lang)
 
 
 @dataclass(frozen=True)
@@ -187,29 +115,37 @@ def group_claims(cands: Sequence[Candidate]) -> tuple[tuple[Claim, ...], Similar
     """Claims in leader relevance order, and the similarity fitted on these sentences. Support-only
     candidates (no topic term) join a claim or are dropped; a sentence with exactly the features of an
     earlier one (a syndicated copy) joins its claim at once."""
-    feats = [candidate_features(c) for c in cands]
+    feats = [c.features for c in cands]
     sim = Similarity.fit(feats)
     index: dict[str, list[int]] = {}
     seen: dict[frozenset[str], int] = {}
     owner = [-1] * len(cands)
     groups: list[list[int]] = []
+    failed: dict[frozenset[str], int] = {}  # support features that joined nothing -> index size then
+    indexed = 0
     for i in _order(cands):
+        g = seen.get(feats[i])
+        if g is not None:  # a copy: no search, and nothing new to index
+            groups[g].append(i)
+            owner[i] = g
+            continue
+        if cands[i].support_only and failed.get(feats[i]) == indexed:
+            continue  # the same search over the same index would fail again
         keys = _keys(feats[i], sim)
         bar = SUPPORT_JOIN if cands[i].support_only else JOIN
-        g = seen.get(feats[i])
-        if g is None:
-            g = _best_claim(i, _neighbours(keys, index), feats, owner, groups, sim, bar)
+        g = _best_claim(i, _neighbours(keys, index), feats, owner, groups, sim, bar)
         if g is None and cands[i].support_only:
+            failed[feats[i]] = indexed
             continue  # a sentence without topic terms may back a claim, never start one
         if g is None:
             g = len(groups)
             groups.append([])
         groups[g].append(i)
         owner[i] = g
-        if feats[i] not in seen:
-            seen[feats[i]] = g
-            for k in keys:
-                index.setdefault(k, []).append(i)
+        seen[feats[i]] = g
+        indexed += 1
+        for k in keys:
+            index.setdefault(k, []).append(i)
     claims = tuple(Claim(tuple(cands[i] for i in g), tuple(feats[i] for i in g)) for g in groups)
     log.debug("%d sentences -> %d claims", len(cands), len(claims))
     return claims, sim

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from briefgen.models import AnalysedArticle
 from briefgen.select.claims import Similarity, group_claims
 from briefgen.select.rank import RankedClaim, rank_claim, select_claims
-from briefgen.select.relevance import ArticleScan, Candidate, scan_article, topic_candidates
+from briefgen.select.relevance import ArticleScan, Candidate, SentenceMemo, scan_article, topic_candidates
 from briefgen.settings import Topic
 
 log = logging.getLogger(__name__)
@@ -56,19 +56,20 @@ def _with_topic(topic: Topic, topics: Sequence[Topic]) -> tuple[tuple[Topic, ...
     return (*topics, topic), len(names)
 
 
-ScanCache = dict[tuple[int, str, int], ArticleScan]
+ScanCache = dict[tuple[str, str, int], ArticleScan]
 """Article scans shared by the topics of one build: each scan already covers every topic."""
 
 
 def _scans(window: Window, topics: tuple[Topic, ...], cache: ScanCache | None) -> list[ArticleScan]:
+    memo: SentenceMemo = {}
     if cache is None:
-        return [scan_article(i, a, topics) for i, a in enumerate(window.articles)]
+        return [scan_article(a, topics, memo) for a in window.articles]
     tkey = hash(topics)
     out = []
-    for i, a in enumerate(window.articles):
-        key = (i, a.article.id, tkey)
+    for a in window.articles:
+        key = (a.article.id, a.article.content_hash, tkey)
         if key not in cache:
-            cache[key] = scan_article(i, a, topics)
+            cache[key] = scan_article(a, topics, memo)
         out.append(cache[key])
     return out
 

@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from briefgen.models import Attribution
-from briefgen.select.claims import Claim, Similarity, candidate_features, features
+from briefgen.select.claims import Claim, Similarity
+from briefgen.select.features import features
 from briefgen.select.relevance import Candidate
 
 SUPPORT = 0.5
@@ -78,7 +79,8 @@ def centrality(claim: Claim, sim: Similarity, limit: int = 20, scored: int = 60)
     if len(claim.members) < 2:
         return [0.0] * len(claim.members)
     head = [
-        sum(sim(f, g) for g in feats if g is not f) / max(1, len(feats) - 1) for f in claim.features[:scored]
+        sum(sim(f, g) for j, g in enumerate(feats) if j != i) / max(1, len(feats) - 1)
+        for i, f in enumerate(claim.features[:scored])
     ]
     return head + [0.0] * (len(claim.features) - len(head))
 
@@ -169,7 +171,7 @@ def select_claims(
     """The picked claims in pick order, and why each other claim (by its representative's key) was not."""
     pool = sorted(ranked, key=_key)[: max(1, budget) * POOL]
     top = pool[0].score if pool and pool[0].score > 0 else 1.0
-    shown = [candidate_features(r.representative) for r in pool]  # MMR compares what the memo would show
+    shown = [r.representative.features for r in pool]  # MMR compares what the memo would show
     speakers = [speaker_of(r.representative) for r in pool]
     overlap = [0.0] * len(pool)
     same = [0.0] * len(pool)  # highest similarity to a picked claim of the same named speaker

@@ -15,10 +15,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefgen.models import AnalysedArticle, Attribution, Sentence
+from briefgen.select.features import features
 from briefgen.select.terms import (
     TermSet,
     compile_terms,
@@ -58,6 +59,7 @@ def plain_attribution(attribution: Attribution | None) -> Attribution | None:
 class SentenceScan:
     index: int  # position in the article's sentences
     stems: tuple[str, ...]
+    features: frozenset[str]  # for claim grouping (``briefgen.select.features``)
     terms: tuple[tuple[str, ...], ...]  # per topic: distinct include terms matched
     local: tuple[float, ...]  # per topic
     excluded: tuple[tuple[str, ...], ...]  # per topic: exclude terms matched
@@ -65,10 +67,12 @@ class SentenceScan:
 
 @dataclass(frozen=True)
 class ArticleScan:
-    position: int  # index into the window
+    """One article scanned for every topic at once (shared by the topics of a build)."""
+
     eligible: int  # body sentences (not headline-like)
     title_hits: tuple[bool, ...]  # per topic
     sentences: tuple[SentenceScan, ...]  # eligible sentences with at least one include match
+    rest: tuple[SentenceScan, ...] = ()  # the other eligible sentences, when they may back a claim
 
     def on_topic(self, t: int) -> int:
         return sum(1 for s in self.sentences if s.local[t] > 0 and not s.excluded[t])
@@ -83,6 +87,7 @@ class Candidate:
     sentence: Sentence
     attribution: Attribution | None
     stems: tuple[str, ...]
+    features: frozenset[str]
     terms: tuple[str, ...]
     local: float
     context: float
@@ -106,16 +111,45 @@ def _termsets(topics: Sequence[Topic], lang: str) -> tuple[TermSet, ...]:
     return tuple(compile_terms(tuple(t.include), tuple(t.exclude), lang) for t in topics)
 
 
-def _scan_sentence(index: int, text: str, lang: str, sets: tuple[TermSet, ...]) -> SentenceScan:
-    seq = stem_text(text, lang)
+SentenceMemo = dict[tuple[str, str, bool], SentenceScan | None]
+"""Scans of sentence texts already seen in one pass over the corpus with one set of topics, keyed by
+(text, language, matched): a syndicated copy is stemmed and matched once."""
+
+
+def _scan_sentence(
+    s: Sentence, lang: str, sets: tuple[TermSet, ...], memo: SentenceMemo
+) -> SentenceScan | None:
+    """The sentence's matches for every topic; None when it matches none."""
+    key = (s.text, lang, True)
+    if key in memo:
+        hit = memo[key]
+        return hit if hit is None or hit.index == s.index else replace(hit, index=s.index)
+    seq = stem_text(s.text, lang)
     matched = tuple(match_include(seq, ts) for ts in sets)
-    return SentenceScan(
-        index,
-        seq,
-        tuple(tuple(t.text for t in m) for m in matched),
-        tuple(sum(t.weight for t in m) for m in matched),
-        tuple(match_exclude(seq, ts) if m else () for m, ts in zip(matched, sets, strict=True)),
+    memo[key] = (
+        None
+        if not any(matched)
+        else SentenceScan(
+            s.index,
+            seq,
+            features(seq, s.text, lang),
+            tuple(tuple(t.text for t in m) for m in matched),
+            tuple(sum(t.weight for t in m) for m in matched),
+            tuple(match_exclude(seq, ts) if m else () for m, ts in zip(matched, sets, strict=True)),
+        )
     )
+    return memo[key]
+
+
+def _unmatched(s: Sentence, lang: str, n: int, memo: SentenceMemo) -> SentenceScan:
+    key = (s.text, lang, False)
+    hit = memo.get(key)
+    if hit is None:
+        seq = stem_text(s.text, lang)
+        hit = memo[key] = SentenceScan(
+            s.index, seq, features(seq, s.text, lang), ((),) * n, (0.0,) * n, ((),) * n
+        )
+    return hit if hit.index == s.index else replace(hit, index=s.index)
 
 
 def _hit_sentences(item: AnalysedArticle, pattern: re.Pattern[str]) -> list[Sentence]:
@@ -134,19 +168,28 @@ def _hit_sentences(item: AnalysedArticle, pattern: re.Pattern[str]) -> list[Sent
     return [item.sentences[k] for k in sorted(hit)]
 
 
-def scan_article(position: int, item: AnalysedArticle, topics: Sequence[Topic]) -> ArticleScan:
+def scan_article(
+    item: AnalysedArticle, topics: Sequence[Topic], memo: SentenceMemo | None = None
+) -> ArticleScan:
+    """Every topic's matches in ``item``; pass one ``memo`` to the scans of one corpus pass."""
+    memo = {} if memo is None else memo
     art = item.article
     lang = art.lang or "en"
     pattern = prefilter_pattern(tuple(sorted({term for t in topics for term in t.include})), lang)
     sets = _termsets(topics, lang)
     hits = _hit_sentences(item, pattern)
     if not hits:
-        return ArticleScan(position, 0, (False,) * len(topics), ())
+        return ArticleScan(0, (False,) * len(topics), ())
     title = stem_text(art.title, lang) if art.title else ()
     title_hits = tuple(bool(title) and bool(match_include(title, ts)) for ts in sets)
-    scans = [_scan_sentence(s.index, s.text, lang, sets) for s in hits if is_body_sentence(s.text)]
-    eligible = sum(1 for s in item.sentences if is_body_sentence(s.text))
-    return ArticleScan(position, eligible, title_hits, tuple(s for s in scans if any(s.local)))
+    scans = [_scan_sentence(s, lang, sets, memo) for s in hits if is_body_sentence(s.text)]
+    body = [s for s in item.sentences if is_body_sentence(s.text)]
+    scan = ArticleScan(len(body), title_hits, tuple(s for s in scans if s is not None))
+    if all(context_weight(scan, t, False) < SUPPORT_CONTEXT for t in range(len(topics))):
+        return scan
+    done = {s.index for s in scan.sentences}
+    rest = tuple(_unmatched(s, lang, len(topics), memo) for s in body if s.index not in done)
+    return ArticleScan(scan.eligible, title_hits, scan.sentences, rest)
 
 
 def context_weight(scan: ArticleScan, t: int, self_hit: bool) -> float:
@@ -176,31 +219,22 @@ def _verdict(
     return None
 
 
-def _support(t: int, scan: ArticleScan, item: AnalysedArticle) -> list[Candidate]:
+def _support(t: int, position: int, scan: ArticleScan, item: AnalysedArticle) -> list[Candidate]:
     """Body sentences without a topic term in an article about the topic: they can only join claims."""
     ctx = context_weight(scan, t, False)
     if ctx < SUPPORT_CONTEXT:
         return []
-    matched = {s.index for s in scan.sentences if s.local[t] or s.excluded[t]}
+    pool = [s for s in scan.sentences if not (s.local[t] or s.excluded[t])] + list(scan.rest)
+    atts = _aligned(item)
     lang = item.article.lang or "en"
-    return [
-        Candidate(
-            item.article.id,
-            scan.position,
-            s,
-            plain_attribution(a),
-            stem_text(s.text, lang),
-            (),
-            0.0,
-            ctx,
-            0.0,
-            (),
-            support_only=True,
-            lang=lang,
-        )
-        for s, a in zip(item.sentences, _aligned(item), strict=True)
-        if s.index not in matched and is_body_sentence(s.text)
-    ]
+    out = []
+    for s in sorted(pool, key=lambda s: s.index):
+        sentence, att = item.sentences[s.index], plain_attribution(atts[s.index])
+        out.append(
+            Candidate(item.article.id, position, sentence, att, s.stems, s.features, (), 0.0, ctx, 0.0, (),
+                      support_only=True, lang=lang)
+        )  # fmt: skip
+    return out
 
 
 def _aligned(item: AnalysedArticle) -> tuple[Attribution | None, ...]:
@@ -215,9 +249,8 @@ def topic_candidates(
     that may only support a claim, in corpus order."""
     out: list[Candidate] = []
     support: list[Candidate] = []
-    for scan in scans:
-        item = window[scan.position]
-        support += _support(t, scan, item)
+    for position, (item, scan) in enumerate(zip(window, scans, strict=True)):
+        support += _support(t, position, scan, item)
         atts = _aligned(item)
         for s in scan.sentences:
             if not s.local[t]:
@@ -229,9 +262,9 @@ def topic_candidates(
             others = [(n, r) for n, r in others if r > 0]
             out.append(
                 Candidate(
-                    item.article.id, scan.position, item.sentences[s.index],
+                    item.article.id, position, item.sentences[s.index],
                     plain_attribution(atts[s.index]),
-                    s.stems, s.terms[t], s.local[t], ctx, rel, tuple(others),
+                    s.stems, s.features, s.terms[t], s.local[t], ctx, rel, tuple(others),
                     _verdict(rel, s.local[t], s.excluded[t], others), lang=item.article.lang or "en",
                 )
             )  # fmt: skip
