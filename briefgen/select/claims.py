@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from briefgen.select.features import QUOTED
 from briefgen.select.relevance import Candidate
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class Similarity:
         boost = {True: QUOTE_BOOST, False: 1.0}
         return cls(
             MappingProxyType(
-                {f: boost[f.startswith("q:")] * (1 + math.log(n / d)) for f, d in sorted(df.items())}
+                {f: boost[f.startswith(QUOTED)] * (1 + math.log(n / d)) for f, d in sorted(df.items())}
             )
         )
 

@@ -60,6 +60,7 @@ _SAME = (
     ("support", "support back endors recognit recogn"),
 )  # common news paraphrases mapped to one feature ("restart" ~ "reactivate" ~ "revive")
 _PARAPHRASE: Mapping[str, str] = MappingProxyType({v: k for k, vs in _SAME for v in vs.split()})
+QUOTED = "q:"  # prefix of quoted word-pair features
 _QUOTE = re.compile(r"[“«\"]([^”»\"]{3,200})[”»\"]")
 
 
@@ -68,10 +69,8 @@ def _quote_features(text: str, lang: str) -> set[str]:
     out: set[str] = set()
     for q in _QUOTE.findall(text):
         ws = words(q)
-        pairs = itertools.pairwise(ws)
-        out.update(
-            f"q:{stem(a, lang)}_{stem(b, lang)}" for a, b in pairs if a not in STOPWORDS or b not in STOPWORDS
-        )
+        pairs = [(a, b) for a, b in itertools.pairwise(ws) if a not in STOPWORDS or b not in STOPWORDS]
+        out.update(f"{QUOTED}{stem(a, lang)}_{stem(b, lang)}" for a, b in pairs)
     return out
 
 

@@ -14,10 +14,11 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefgen.models import Attribution
 from briefgen.select.claims import Claim, Similarity
-from briefgen.select.features import features
+from briefgen.select.features import QUOTED
 from briefgen.select.relevance import Candidate
 
 SUPPORT = 0.5
@@ -49,7 +50,12 @@ def attribution_bonus(a: Attribution | None) -> float:
 def informativeness(c: Candidate) -> float:
     """More distinct content words is better, up to a point; very long sentences lose."""
     n_words = len(c.sentence.text.split())
-    return min(len(features(c.stems)), 24) - 0.5 * max(0, n_words - 50)
+    return min(_content_words(c.features), 24) - 0.5 * max(0, n_words - 50)
+
+
+@lru_cache(maxsize=100_000)
+def _content_words(feats: frozenset[str]) -> int:
+    return sum(1 for f in feats if not f.startswith(QUOTED))
 
 
 def stands_alone(a: Attribution | None) -> bool:
@@ -85,6 +91,7 @@ def centrality(claim: Claim, sim: Similarity, limit: int = 20, scored: int = 60)
     return head + [0.0] * (len(claim.features) - len(head))
 
 
+@lru_cache(maxsize=100_000)
 def _neg(text: str) -> str:
     return "".join(chr(0x10FFFF - ord(ch)) for ch in text)  # reverses string order in a max()
 

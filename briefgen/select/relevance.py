@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefgen.models import AnalysedArticle, Attribution, Sentence
@@ -73,9 +73,18 @@ class ArticleScan:
     title_hits: tuple[bool, ...]  # per topic
     sentences: tuple[SentenceScan, ...]  # eligible sentences with at least one include match
     rest: tuple[SentenceScan, ...] = ()  # the other eligible sentences, when they may back a claim
+    counts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        counts = tuple(
+            sum(1 for s in self.sentences if s.local[t] > 0 and not s.excluded[t])
+            for t in range(len(self.title_hits))
+        )
+        object.__setattr__(self, "counts", counts)
 
     def on_topic(self, t: int) -> int:
-        return sum(1 for s in self.sentences if s.local[t] > 0 and not s.excluded[t])
+        """Eligible sentences matching topic ``t`` and none of its exclude terms."""
+        return self.counts[t]
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,11 @@ SentenceMemo = dict[tuple[str, str, bool], SentenceScan | None]
 (text, language, matched): a syndicated copy is stemmed and matched once."""
 
 
+def _at(index: int, scan: SentenceScan) -> SentenceScan:
+    """``scan`` for the same text at another position (faster than ``dataclasses.replace``)."""
+    return SentenceScan(index, scan.stems, scan.features, scan.terms, scan.local, scan.excluded)
+
+
 def _scan_sentence(
     s: Sentence, lang: str, sets: tuple[TermSet, ...], memo: SentenceMemo
 ) -> SentenceScan | None:
@@ -123,7 +137,7 @@ def _scan_sentence(
     key = (s.text, lang, True)
     if key in memo:
         hit = memo[key]
-        return hit if hit is None or hit.index == s.index else replace(hit, index=s.index)
+        return hit if hit is None or hit.index == s.index else _at(s.index, hit)
     seq = stem_text(s.text, lang)
     matched = tuple(match_include(seq, ts) for ts in sets)
     memo[key] = (
@@ -149,7 +163,7 @@ def _unmatched(s: Sentence, lang: str, n: int, memo: SentenceMemo) -> SentenceSc
         hit = memo[key] = SentenceScan(
             s.index, seq, features(seq, s.text, lang), ((),) * n, (0.0,) * n, ((),) * n
         )
-    return hit if hit.index == s.index else replace(hit, index=s.index)
+    return hit if hit.index == s.index else _at(s.index, hit)
 
 
 def _hit_sentences(item: AnalysedArticle, pattern: re.Pattern[str]) -> list[Sentence]:
