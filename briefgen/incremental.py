@@ -22,7 +22,10 @@ from briefgen.store import SCHEMA_VERSION, Store
 
 log = logging.getLogger(__name__)
 
-ANALYSIS_MODULES = ("briefgen.models", "briefgen.analyse", "briefgen.segment", "briefgen.attribute")
+ANALYSIS_MODULES = (
+    "briefgen.models", "briefgen.ingest", "briefgen.packing", "briefgen.analyse", "briefgen.segment",
+    "briefgen.attribute",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

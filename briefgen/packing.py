@@ -6,13 +6,15 @@ verbatim slice by construction; any row that does not fit is refused (and the ar
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from typing import Any
 
-from briefgen.models import AnalysedArticle, Article, Attribution, Sentence
+from briefgen.ingest.values import Parsed
+from briefgen.models import AnalysedArticle, Article, Attribution, DroppedLine, Sentence
 
-PACKING_VERSION = 2
+PACKING_VERSION = 3
 
 
 def article_key(article: Article) -> str:
@@ -56,3 +58,49 @@ def unpack(article: Article, data: str) -> AnalysedArticle:
     if len(sentences) != len(atts) or any(not (0 <= s.start <= s.end <= len(body)) for s in sentences):
         raise ValueError("cached analysis does not fit the article")
     return AnalysedArticle(article, sentences, atts)
+
+
+def _article_row(a: Article) -> list[Any]:
+    date = a.date.isoformat() if a.date else None
+    dropped = [[d.text, d.reason] for d in a.dropped]
+    return [
+        a.id,
+        a.path,
+        a.title,
+        a.publisher,
+        date,
+        a.url,
+        a.lang,
+        a.body,
+        a.headings,
+        dropped,
+        a.content_hash,
+    ]
+
+
+def _article(row: list[Any]) -> Article:
+    id, path, title, publisher, date, url, lang, body, headings, dropped, content_hash = row
+    return Article(
+        str(id), str(path), title, publisher, dt.date.fromisoformat(date) if date else None, url, str(lang),
+        str(body), tuple((int(o), str(h)) for o, h in headings),
+        tuple(DroppedLine(str(t), str(r)) for t, r in dropped), str(content_hash),
+    )  # fmt: skip
+
+
+def pack_parsed(parsed: Parsed) -> str:
+    """One file's parse (its articles and their signatures) as a row."""
+    articles, signatures = parsed
+    return json.dumps([[_article_row(a) for a in articles], signatures], ensure_ascii=False)
+
+
+def unpack_parsed(data: str) -> Parsed:
+    """The parse stored in ``data``; ValueError when the row does not fit."""
+    try:
+        rows, signatures = json.loads(data)
+        articles = tuple(_article(r) for r in rows)
+        sigs = tuple(tuple(int(h) for h in s) for s in signatures)
+    except (TypeError, ValueError, KeyError) as exc:
+        raise ValueError(f"unreadable cached parse: {exc}") from None
+    if len(articles) != len(sigs) or not articles:
+        raise ValueError("cached parse does not fit")
+    return articles, sigs

@@ -1,6 +1,7 @@
 """The build cache: a local SQLite file holding analysed articles and each topic's claims per build.
 
-Tables: ``analyses`` (an article's sentences and attributions keyed by a hash of the ingested article),
+Tables: ``parsed`` (each file's ingested articles keyed by a hash of its bytes, path and ingest options),
+``analyses`` (an article's sentences and attributions keyed by a hash of the ingested article),
 ``builds`` and ``claims`` (which claim keys each topic's memo carried on each memo date), ``meta``
 (a fingerprint of the analysis code and aliases: when it changes the analyses are dropped).
 The schema version lives in ``PRAGMA user_version``; another version drops and recreates the tables.
@@ -14,11 +15,12 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
+from briefgen.ingest.values import Parsed
 from briefgen.models import AnalysedArticle, Article
-from briefgen.packing import PACKING_VERSION, article_key, pack, unpack
+from briefgen.packing import PACKING_VERSION, article_key, pack, pack_parsed, unpack, unpack_parsed
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,7 @@ _TABLES = {
     "claims": "topic TEXT NOT NULL, memo_date TEXT NOT NULL, claim_key TEXT NOT NULL, "
     "PRIMARY KEY (topic, memo_date, claim_key)",
     "meta": "name TEXT PRIMARY KEY, value TEXT NOT NULL",
+    "parsed": "key TEXT PRIMARY KEY, data TEXT NOT NULL",
 }
 
 
@@ -75,6 +78,7 @@ class Store:
             log.info("analysis code or aliases changed: cached analyses dropped")
         with self.conn:
             self.conn.execute("DELETE FROM analyses")
+            self.conn.execute("DELETE FROM parsed")
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
 
     def get(self, article: Article) -> AnalysedArticle | None:
@@ -102,17 +106,44 @@ class Store:
 
     def prune(self, keep: Iterable[Article]) -> int:
         """Drop cached analyses of articles no longer in the corpus; the number dropped."""
-        keys = [(article_key(a),) for a in keep]
         try:
             with self.conn:
-                self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
-                self.conn.execute("DELETE FROM keep")
-                self.conn.executemany("INSERT OR IGNORE INTO keep VALUES (?)", keys)
+                self._keep(article_key(a) for a in keep)
                 cur = self.conn.execute("DELETE FROM analyses WHERE key NOT IN (SELECT key FROM keep)")
         except sqlite3.Error as exc:
             log.warning("%s: could not prune the store (%s)", self.path, exc)
             return 0
         return cur.rowcount
+
+    def get_parsed(self, keys: Sequence[str]) -> dict[str, Parsed]:
+        """The cached parses of the files with these keys (``briefgen.ingest.ParsedCache``)."""
+        found: dict[str, Parsed] = {}
+        try:
+            self._keep(keys)
+            for key, data in self.conn.execute(
+                "SELECT key, data FROM parsed WHERE key IN (SELECT key FROM keep)"
+            ):
+                with contextlib.suppress(ValueError):
+                    found[key] = unpack_parsed(data)
+        except sqlite3.Error as exc:
+            log.warning("%s: store read failed (%s); parsing again", self.path, exc)
+        return found
+
+    def put_parsed(self, fresh: Mapping[str, Parsed], keep: Collection[str]) -> None:
+        rows = [(k, pack_parsed(p)) for k, p in fresh.items()]
+        try:
+            with self.conn:
+                self.conn.executemany("INSERT OR REPLACE INTO parsed VALUES (?, ?)", rows)
+                self._keep([*keep, *fresh])
+                self.conn.execute("DELETE FROM parsed WHERE key NOT IN (SELECT key FROM keep)")
+        except sqlite3.Error as exc:
+            log.warning("%s: could not cache parses (%s); the next build parses again", self.path, exc)
+
+    def _keep(self, keys: Iterable[str]) -> None:
+        """Fill the temporary ``keep`` table with ``keys``."""
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
+        self.conn.execute("DELETE FROM keep")
+        self.conn.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((k,) for k in keys))
 
     def cached_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM analyses").fetchone()[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import unicodedata
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import briefgen.ingest as ingest
 from briefgen.ingest import IngestOptions, article_id, parse_text, read_corpus
 from briefgen.ingest.lines import split_lines
 from briefgen.ingest.parse import clutter_keys
+from briefgen.ingest.values import Parsed
 from briefgen.models import Article
 
 LEDE = "The two governments agreed on Tuesday to restart a joint working group on border security, officials said."
@@ -279,3 +281,34 @@ def test_an_iso_date_in_the_file_name_dates_an_otherwise_undated_article() -> No
     assert parse_text(text, "corpus/2026-02-17-wire-story.txt", "x").date == dt.date(2026, 2, 17)
     assert parse_text(text, "corpus/2026-02-30-bad.txt", "x").date is None
     assert parse_text(text, "2026-02-17/story.txt", "x").date is None  # a folder's name is not the file's
+
+
+class _MemoryCache:
+    """A ParsedCache in a dict, remembering which keys the last build parsed afresh."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, Parsed] = {}
+        self.fresh: list[str] = []
+
+    def get_parsed(self, keys: Sequence[str]) -> dict[str, Parsed]:
+        return {k: self.rows[k] for k in keys if k in self.rows}
+
+    def put_parsed(self, fresh: Mapping[str, Parsed], keep: Collection[str]) -> None:
+        self.fresh = sorted(fresh)
+        self.rows = {k: v for k, v in {**self.rows, **fresh}.items() if k in set(keep) | set(fresh)}
+
+
+def test_unchanged_files_are_not_parsed_again(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"{LEDE}\n\n{SECOND}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"{SECOND}\n\n{LEDE} Again.\n", encoding="utf-8")
+    cache = _MemoryCache()
+    first = read_corpus(tmp_path, cache=cache)
+    assert len(cache.fresh) == 2
+    assert read_corpus(tmp_path, cache=cache) == first and cache.fresh == []
+    (tmp_path / "b.txt").write_text(f"{SECOND}\n\n{LEDE} Changed.\n", encoding="utf-8")
+    third = read_corpus(tmp_path, cache=cache)
+    assert len(cache.fresh) == 1 and third.articles[0] == first.articles[0]
+    assert third.articles[1].body.endswith("Changed.")
+    read_corpus(tmp_path, IngestOptions(clutter=("Nothing like this",)), cache=cache)
+    assert len(cache.fresh) == 2  # other ingest options: every file parsed again
+    assert len(cache.rows) == 2  # parses of the old versions forgotten

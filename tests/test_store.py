@@ -154,3 +154,19 @@ def test_store_failures_during_a_build_are_warnings(tmp_path: Path, caplog: pyte
             store.record_claims("t", dt.date(2025, 1, 1), ["a"])
             assert store.previous_claims("t", dt.date(2025, 1, 2)) is None
     assert len(caplog.records) == 5 and all(r.levelno == logging.WARNING for r in caplog.records)
+
+
+def test_cached_parses_round_trip_and_files_no_longer_listed_are_forgotten(tmp_path: Path) -> None:
+    one, two = (article(id="one"),), (article(id="two", body=BODY + " Again."),)
+    with Store.open(tmp_path / "s.sqlite", "fp") as store:
+        store.put_parsed({"k1": (one, ((1, 2, 3),)), "k2": (two, ((4,),))}, keep=())
+        assert store.get_parsed(["k1", "k2", "k3"]) == {"k1": (one, ((1, 2, 3),)), "k2": (two, ((4,),))}
+        store.put_parsed({}, keep=["k2"])
+        assert set(store.get_parsed(["k1", "k2"])) == {"k2"}
+        with store.conn:
+            store.conn.execute("UPDATE parsed SET data = '[[], []]'")
+        assert store.get_parsed(["k2"]) == {}  # a row that does not fit is a miss
+    with Store.open(tmp_path / "s.sqlite", "other code") as store:
+        store.put_parsed({"k1": (one, ((1,),))}, keep=["k1"])
+    with Store.open(tmp_path / "s.sqlite", "new code") as store:
+        assert store.get_parsed(["k1"]) == {}

@@ -149,7 +149,7 @@ def _fetch(settings: Settings) -> str | None:
 
 
 def _analyse(settings: Settings, store: Store) -> tuple[tuple[AnalysedArticle, ...], int, int]:
-    result = read_corpus(settings.corpus, ingest_options(settings))
+    result = read_corpus(settings.corpus, ingest_options(settings), cache=store)
     if result.skipped:
         log.warning("%d file(s) skipped; %d article(s) read", len(result.skipped), len(result.articles))
     if not result.articles:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.errors import CorpusError
-from briefgen.ingest.values import IngestOptions, IngestResult, Meta, SkipFile, Skipped
+from briefgen.ingest.values import IngestOptions, IngestResult, Meta, ParsedCache, SkipFile, Skipped
 
 if TYPE_CHECKING:
     from briefgen.models import Article
@@ -54,8 +54,11 @@ def parse_text(
     return parse.parse_text(text, path, id, meta=meta, clutter=clutter, markdown=markdown)
 
 
-def read_corpus(root: Path, options: IngestOptions | None = None) -> IngestResult:
-    """Every article under ``root`` (recursively), in path order, with syndicated copies marked."""
+def read_corpus(
+    root: Path, options: IngestOptions | None = None, cache: ParsedCache | None = None
+) -> IngestResult:
+    """Every article under ``root`` (recursively), in path order, with syndicated copies marked.
+    With a ``cache``, unchanged files are not parsed again (``briefgen.ingest.reuse``)."""
     options = options or IngestOptions()
     root = Path(root)
     if not root.is_dir():
@@ -69,13 +72,30 @@ def read_corpus(root: Path, options: IngestOptions | None = None) -> IngestResul
     articles: list[Article] = []
     signatures: list[tuple[int, ...]] = []
     skipped: list[Skipped] = []
-    for found, sigs, skip in _run(jobs):
+    for found, sigs, skip in _parse_or_reuse(jobs, cache):
         articles += found
         signatures += sigs
         if skip:
             log.warning("%s: skipped (%s)", skip.path, skip.reason)
             skipped.append(skip)
     return IngestResult(mark_duplicates(articles, signatures), tuple(skipped))
+
+
+def _parse_or_reuse(jobs: list[tuple[str, str, IngestOptions]], cache: ParsedCache | None) -> list[_Parsed]:
+    if cache is None:
+        return _run(jobs)
+    from briefgen.ingest import reuse
+
+    keys, known = reuse.split_known(jobs, cache)
+    fresh = iter(_run([job for job, hit in zip(jobs, known, strict=True) if hit is None]))
+    outcomes = [hit if hit is not None else next(fresh) for hit in known]
+    reuse.remember(cache, keys, outcomes, [hit is None for hit in known])
+    log.info(
+        "parsed %d file(s), reused %d earlier parse(s)",
+        sum(h is None for h in known),
+        sum(h is not None for h in known),
+    )
+    return outcomes
 
 
 def _unique_ids(ids: Iterable[str]) -> list[str]:

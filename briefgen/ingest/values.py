@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from briefgen.models import Article
 
@@ -43,3 +45,19 @@ class Meta:
 
 class SkipFile(Exception):
     """Raised while reading one file: the file is skipped with ``str(exc)`` as its reason."""
+
+
+Parsed = tuple[tuple[Article, ...], tuple[tuple[int, ...], ...]]
+"""A file's articles (before duplicate marking) and their MinHash signatures."""
+
+
+class ParsedCache(Protocol):
+    """Where ``read_corpus`` keeps each file's parse, keyed by a hash of its bytes, path and options."""
+
+    def get_parsed(self, keys: Sequence[str]) -> Mapping[str, Parsed]:
+        """The cached parses among ``keys`` (missing keys are left out)."""
+        ...
+
+    def put_parsed(self, fresh: Mapping[str, Parsed], keep: Collection[str]) -> None:
+        """Remember the ``fresh`` parses; forget those of keys in neither ``fresh`` nor ``keep``."""
+        ...
