@@ -26,8 +26,10 @@ def settings_for(config: Path | None, corpus: Path | None = None, out: Path | No
         settings = load_settings(path)
     if corpus is not None:
         settings = replace(settings, corpus=corpus)
-    if out is not None:
-        settings = replace(settings, output=out)
+    if out is not None:  # the build store stays with the configured output
+        from briefgen.commands.corpus import store_path
+
+        settings = replace(settings, output=out, store=store_path(settings))
     return settings
 
 
@@ -65,13 +67,10 @@ def articles(
     explain: Annotated[bool, typer.Option("--explain", help="Show dropped lines and why.")] = False,
 ) -> None:
     """List the articles read, with inferred metadata and body sentences."""
-    from briefgen.analyse import analyse_corpus
-    from briefgen.commands import ingest_options
+    from briefgen.commands.corpus import analysed_corpus
     from briefgen.commands.listing import article_row
 
-    settings = settings_for(config, corpus)
-    analysis = analyse_corpus(settings.corpus, ingest_options(settings), settings.aliases)
-    rows = [article_row(a, explain) for a in analysis.articles]
+    rows = [article_row(a, explain) for a in analysed_corpus(settings_for(config, corpus))]
     if json:
         print_json_lines(rows)
         return
@@ -90,17 +89,16 @@ def quotes(
     json: JsonOpt = False,
 ) -> None:
     """List attributed sentences: who said what, with role, cue and kind."""
-    from briefgen.analyse import analyse_corpus
-    from briefgen.commands import ingest_options
+    from briefgen.commands.corpus import analysed_corpus
     from briefgen.commands.listing import quote_rows
 
     settings = settings_for(config, corpus)
-    analysis = analyse_corpus(settings.corpus, ingest_options(settings), settings.aliases)
-    rows = list(quote_rows(analysis.articles, speaker, aliases=settings.aliases))
+    articles = analysed_corpus(settings)
+    rows = list(quote_rows(articles, speaker, aliases=settings.aliases))
     if topic is not None:
         from briefgen.commands.listing import on_topic
 
-        rows = on_topic(rows, settings, topic, analysis.articles)
+        rows = on_topic(rows, settings, topic, articles)
     if json:
         print_json_lines(rows)
         return

@@ -208,3 +208,17 @@ def test_a_missing_user_template_folder_is_a_config_error(tmp_path: Path) -> Non
     config = write_project(tmp_path, config=CONFIG + "templates: nowhere\n")
     result = invoke("check", "-c", str(config))
     assert result.exit_code == 2 and "template folder does not exist" in result.output
+
+
+def test_memo_reuses_the_build_store_and_keeps_it_out_of_the_memo_folder(project: Path) -> None:
+    first, second = project.parent / "first", project.parent / "second"
+    assert memo_into(project, first, "md").exit_code == 0
+    again: Any = invoke("-v", "memo", "-c", str(project), "-t", "readmissions", "--date", "2026-02-25",
+                        "-f", "md", "--out", str(second))  # fmt: skip
+    assert again.exit_code == 0, again.output
+    assert "parsed 0 file(s), reused 3" in again.output
+    assert "analysed 0 new or changed article(s), reused 3" in again.output
+    assert (project.parent / "out" / "briefgen.sqlite").is_file()
+    assert [p.name for p in second.iterdir()] == ["readmissions-2026-02-25.md"]
+    memo = "readmissions-2026-02-25.md"
+    assert (first / memo).read_bytes() == (second / memo).read_bytes()

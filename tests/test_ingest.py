@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import briefgen.ingest as ingest
 from briefgen.ingest import IngestOptions, article_id, parse_text, read_corpus
 from briefgen.ingest.lines import split_lines
+from briefgen.ingest.meta import find_date
 from briefgen.ingest.parse import clutter_keys
 from briefgen.ingest.values import Parsed
 from briefgen.models import Article
@@ -312,3 +313,20 @@ def test_unchanged_files_are_not_parsed_again(tmp_path: Path) -> None:
     read_corpus(tmp_path, IngestOptions(clutter=("Nothing like this",)), cache=cache)
     assert len(cache.fresh) == 2  # other ingest options: every file parsed again
     assert len(cache.rows) == 2  # parses of the old versions forgotten
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published 18 February 2026 in Paris", dt.date(2026, 2, 18)),
+        ("February 24, 2026Clash Report", dt.date(2026, 2, 24)),
+        ("Feb. 3rd, 2025 | Wire", dt.date(2025, 2, 3)),
+        ("Sept 4, 2025", dt.date(2025, 9, 4)),  # not a strptime abbreviation: dateparser reads it
+        ("le 19 février 2026 à Alger", dt.date(2026, 2, 19)),
+        ("March 40, 2025", None),
+        ("in March 2025", None),  # no day: never guessed
+    ],
+)
+def test_written_dates_in_english_and_french(text: str, expected: dt.date | None) -> None:
+    found = find_date(text)
+    assert (found[0] if found else None) == expected

@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from briefgen.commands import find_topic, ingest_options
+from briefgen.commands import find_topic
+from briefgen.commands.corpus import analyse_with_store, store_path
 from briefgen.commands.memo import check_formats, header_of, write_memo
-from briefgen.errors import BriefgenError, CorpusError, OutputError, PartialBuildError
-from briefgen.incremental import analyse_incremental, fingerprint
-from briefgen.ingest import read_corpus
+from briefgen.errors import BriefgenError, OutputError, PartialBuildError
+from briefgen.incremental import fingerprint
 from briefgen.lock import BuildLock
 from briefgen.models import AnalysedArticle, Memo, MemoItem
 from briefgen.publish import build_dir, update_latest, write_manifest
@@ -75,10 +75,6 @@ class _Context:
     folder: Path
     store: Store
     scans: ScanCache = field(default_factory=dict)  # article scans shared by every topic of the build
-
-
-def store_path(settings: Settings) -> Path:
-    return settings.store or settings.output / "briefgen.sqlite"
 
 
 @contextlib.contextmanager
@@ -148,16 +144,6 @@ def _fetch(settings: Settings) -> str | None:
     return None
 
 
-def _analyse(settings: Settings, store: Store) -> tuple[tuple[AnalysedArticle, ...], int, int]:
-    result = read_corpus(settings.corpus, ingest_options(settings), cache=store)
-    if result.skipped:
-        log.warning("%d file(s) skipped; %d article(s) read", len(result.skipped), len(result.articles))
-    if not result.articles:
-        raise CorpusError(f"{settings.corpus}: no usable articles found")
-    done = analyse_incremental(result.articles, store, settings.aliases)
-    return done.articles, done.analysed, done.reused
-
-
 def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -187,7 +173,8 @@ def build(
     with BuildLock(settings.output), sigterm_as_interrupt():
         problems = [p for p in [_fetch(settings) if request.fetch else None] if p]
         with Store.open(store_path(settings), fingerprint(settings.aliases)) as store:
-            corpus, analysed, reused = _analyse(settings, store)
+            done = analyse_with_store(settings, store)
+            corpus, analysed, reused = done.articles, done.analysed, done.reused
             _make_folder(folder)
             ctx = _Context(settings, request, corpus, Renderer(settings.templates), formats, folder, store)
             results = _build_topics(ctx, topics, progress)

@@ -91,11 +91,10 @@ def explain_rows(
     settings: Settings, topic: str, memo_date: dt.date, since: dt.date | None = None
 ) -> list[dict[str, Any]]:
     """``briefgen explain``: why each chosen and near-miss sentence is in or out of the memo."""
-    from briefgen.analyse import analyse_corpus
-    from briefgen.commands import find_topic, ingest_options
+    from briefgen.commands import find_topic
+    from briefgen.commands.corpus import analysed_corpus
     from briefgen.select import explain_topic
 
     chosen_topic = find_topic(settings, topic)
-    analysis = analyse_corpus(settings.corpus, ingest_options(settings), settings.aliases)
-    rows = explain_topic(chosen_topic, settings.topics, analysis.articles, memo_date, since)
+    rows = explain_topic(chosen_topic, settings.topics, analysed_corpus(settings), memo_date, since)
     return [dataclasses.asdict(r) for r in rows]

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.analyse import Analysis, analyse_corpus
-from briefgen.commands import find_topic, ingest_options
+from briefgen.commands import find_topic
+from briefgen.commands.corpus import analysed_corpus
 from briefgen.errors import UsageError
-from briefgen.models import Memo, MemoHeader
+from briefgen.models import AnalysedArticle, Memo, MemoHeader
 from briefgen.output import memo_filename, write_atomic
 from briefgen.render import FORMATS, Renderer
 from briefgen.select import select_memo
@@ -40,10 +40,10 @@ def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(formats))
 
 
-def make_memo(settings: Settings, topic: Topic, analysis: Analysis, request: MemoRequest) -> Memo:
-    return select_memo(
-        topic, settings.topics, analysis.articles, request.memo_date, header_of(settings), request.since
-    )
+def make_memo(
+    settings: Settings, topic: Topic, corpus: Sequence[AnalysedArticle], request: MemoRequest
+) -> Memo:
+    return select_memo(topic, settings.topics, corpus, request.memo_date, header_of(settings), request.since)
 
 
 def write_memo(memo: Memo, renderer: Renderer, formats: Sequence[str], out_dir: Path) -> list[Path]:
@@ -62,7 +62,7 @@ def build_memo(settings: Settings, request: MemoRequest) -> list[Path]:
     topic = find_topic(settings, request.topic)
     formats = check_formats(request.formats)
     renderer = Renderer(settings.templates)
-    analysis = analyse_corpus(settings.corpus, ingest_options(settings), settings.aliases)
-    memo = make_memo(settings, topic, analysis, request)
-    log.info("%s: %d items from %d articles", topic.name, len(memo.items), len(analysis.articles))
+    corpus = analysed_corpus(settings)
+    memo = make_memo(settings, topic, corpus, request)
+    log.info("%s: %d items from %d articles", topic.name, len(memo.items), len(corpus))
     return write_memo(memo, renderer, formats, settings.output)

@@ -1,7 +1,8 @@
 """Metadata read from the text itself: dates, publisher/wire tags, dateline prefixes, language.
 
 Dates: an ISO date is read directly; other spans shaped like "4 March 2025" or "February 19, 2026" are
-confirmed by dateparser (imported on first use, results cached), so no month table lives here. A date
+read by ``strptime`` when English, else confirmed by dateparser (imported on first use, results
+cached), so no month table lives here. A date
 that is not found is None, never guessed: a day and month without a year give nothing.
 """
 
@@ -67,9 +68,28 @@ def _plausible(date: dt.date) -> dt.date | None:
     return date if 1900 <= date.year <= dt.date.today().year + 1 else None
 
 
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
+_ENGLISH = ("%B %d %Y", "%d %B %Y", "%b %d %Y", "%d %b %Y")
+
+
+def _english(span: str) -> dt.date | None:
+    """``span`` read by the standard library's own English month names (``strptime`` in the C locale
+    Python starts in): the common case, without dateparser's start-up cost."""
+    flat = " ".join(_ORDINAL.sub("", span).replace(",", " ").replace(".", " ").split())
+    for fmt in _ENGLISH:
+        try:
+            return _plausible(dt.datetime.strptime(flat, fmt).date())
+        except ValueError:
+            continue
+    return None
+
+
 @functools.lru_cache(maxsize=8192)
 def _parse(span: str) -> dt.date | None:
-    import dateparser  # slow to import: only for spans the regexes could not settle
+    english = _english(span)
+    if english is not None:
+        return english
+    import dateparser  # slow to start: only for spans in other forms or languages
 
     settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
     try:
