@@ -126,12 +126,16 @@ def startup_rows(scratch: Path) -> list[Row]:
     dates = [s.date for s in load_sources(sample) if s.date]
     date = max(dates) + dt.timedelta(days=1) if dates else dt.date.today()
     config = probes.write_config(scratch / "sample", sample)
-    memo = measure.median_of(probes.memo_cmd(config, scratch / "sample" / "memo", date))
+    cmd = probes.memo_cmd(config, scratch / "sample" / "memo", date)
     n = len(list(sample.rglob("*.*")))
-    row = row_of(
-        memo, "memo readmissions (md+pdf), sample corpus, whole process (median of 5)", n, "", "≤ 1.5 s"
-    )
-    rows.append(row if not memo.ok else _with(row, memo.wall <= 1.5))
+    first = measure.run(cmd, 120.0)  # fills the store that later runs reuse
+    memo = measure.median_of(cmd)
+    for result, name in (
+        (first, "memo readmissions (md+pdf), sample corpus, whole process, first run (empty store)"),
+        (memo, "memo readmissions (md+pdf), sample corpus, whole process, median of 5 (store filled)"),
+    ):
+        row = row_of(result, name, n, "", "≤ 1.5 s")
+        rows.append(row if not result.ok else _with(row, result.wall <= 1.5))
     return rows
 
 

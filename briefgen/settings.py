@@ -84,7 +84,8 @@ class Settings:
     feeds: tuple[str, ...] = ()
     """RSS/Atom feed URLs or files for ``briefgen fetch``."""
     store: Path | None = None
-    """SQLite cache for incremental builds (default ``<output>/briefgen.sqlite``)."""
+    """SQLite cache of parses and analyses, used by every command that reads the corpus (default
+    ``<output>/briefgen.sqlite``)."""
     max_file_mb: float = 20.0
     """Files larger than this are skipped with a warning."""
     smtp: Smtp = field(default_factory=Smtp)
