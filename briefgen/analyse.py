@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +11,7 @@ from briefgen.attribute import attribute_article
 from briefgen.errors import CorpusError
 from briefgen.ingest import IngestOptions, Skipped, read_corpus
 from briefgen.models import AnalysedArticle, Article
+from briefgen.parallel import pool_map, workers
 from briefgen.segment import split_sentences
 
 log = logging.getLogger(__name__)
@@ -41,20 +41,14 @@ def analyse_many(
     articles: Sequence[Article], aliases: Mapping[str, str] | None = None
 ) -> tuple[AnalysedArticle, ...]:
     """Analyse ``articles`` in order, on every core when there are many."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(articles) < PARALLEL_FROM or workers < 2:
-        return tuple(analyse_article(a, aliases) for a in articles)
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    size = max(16, len(articles) // (workers * 4))
-    jobs = [(articles[i : i + size], aliases) for i in range(0, len(articles), size)]
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return tuple(a for chunk in pool.map(_analyse_chunk, jobs) for a in chunk)
-    except (BrokenProcessPool, OSError) as exc:
-        log.info("parallel analysis unavailable (%s); analysing in-process", exc)
-        return tuple(analyse_article(a, aliases) for a in articles)
+    processes = workers(8)
+    if len(articles) >= PARALLEL_FROM and processes > 1:
+        size = max(16, len(articles) // (processes * 4))
+        jobs = [(articles[i : i + size], aliases) for i in range(0, len(articles), size)]
+        chunks = pool_map(_analyse_chunk, jobs, processes, what="analysis")
+        if chunks is not None:
+            return tuple(a for chunk in chunks for a in chunk)
+    return tuple(analyse_article(a, aliases) for a in articles)
 
 
 def analyse_corpus(

@@ -11,7 +11,6 @@ and the rest goes on. Large corpora are parsed on every core.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -112,18 +111,15 @@ def _unique_ids(ids: Iterable[str]) -> list[str]:
 
 
 def _run(jobs: list[tuple[str, str, IngestOptions]]) -> list[_Parsed]:
-    workers = min(os.cpu_count() or 1, 4)
-    if len(jobs) <= PARALLEL_ABOVE or workers < 2:
-        return [_job(job) for job in jobs]
-    from concurrent.futures import ProcessPoolExecutor  # imported here: start-up stays fast
-    from concurrent.futures.process import BrokenProcessPool
+    from briefgen.parallel import pool_map, workers
 
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(_job, jobs, chunksize=max(8, len(jobs) // (workers * 8))))
-    except (BrokenProcessPool, OSError) as exc:
-        log.info("parallel parsing unavailable (%s); parsing in-process", exc)
-        return [_job(job) for job in jobs]
+    processes = workers(4)
+    if len(jobs) > PARALLEL_ABOVE and processes > 1:
+        chunksize = max(8, len(jobs) // (processes * 8))
+        parsed = pool_map(_job, jobs, processes, chunksize, what="parsing")
+        if parsed is not None:
+            return parsed
+    return [_job(job) for job in jobs]
 
 
 def _job(job: tuple[str, str, IngestOptions]) -> _Parsed:

@@ -1,0 +1,58 @@
+"""Map a function over many jobs on every core, in lean worker processes.
+
+Workers are started from a fork server (where the platform has one), not forked from the calling process:
+a build that has already read ten thousand articles would otherwise hand each worker a copy-on-write
+image of all of them, and the pages the workers touch (reference counts, the garbage collector) would be
+copied for real. Library code; logs, never prints.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+PRELOAD = ["briefgen.analyse"]  # imported once in the fork server, not again in every worker
+
+
+def workers(limit: int) -> int:
+    """How many worker processes to use: the cores this process may run on, at most ``limit``."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, limit))
+
+
+def _context() -> BaseContext:
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context()
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+def pool_map(
+    fn: Callable[[T], R], jobs: Sequence[T], processes: int, chunksize: int = 1, what: str = "work"
+) -> list[R] | None:
+    """``[fn(job) for job in jobs]`` on ``processes`` workers, in order; None when no pool can start."""
+    from concurrent.futures import ProcessPoolExecutor  # imported here: start-up stays fast
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=processes, mp_context=_context()) as pool:
+            return list(pool.map(fn, jobs, chunksize=chunksize))
+    except (BrokenProcessPool, OSError) as exc:
+        log.info("parallel %s unavailable (%s); running in-process", what, exc)
+        return None
