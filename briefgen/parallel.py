@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.context import BaseContext
 
 log = logging.getLogger(__name__)
@@ -43,16 +44,62 @@ def _context() -> BaseContext:
     return context
 
 
+def _watch(parent: int) -> None:
+    """In a worker: ignore Ctrl-C (the caller stops the pool) and exit as soon as the caller is gone.
+
+    Without this a worker whose caller was killed (``kill -9``, OOM killer) waits on its queue forever.
+    """
+    import select
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        handle = os.pidfd_open(parent)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):  # no pidfd (not Linux, old kernel): leave it to the caller
+        return
+
+    def wait_for_exit() -> None:
+        select.select([handle], [], [])
+        os._exit(1)
+
+    threading.Thread(target=wait_for_exit, daemon=True).start()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end every worker now (an interrupted caller must not wait for them)."""
+    running = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in running:
+        process.terminate()
+
+
 def pool_map(
     fn: Callable[[T], R], jobs: Sequence[T], processes: int, chunksize: int = 1, what: str = "work"
 ) -> list[R] | None:
-    """``[fn(job) for job in jobs]`` on ``processes`` workers, in order; None when no pool can start."""
+    """``[fn(job) for job in jobs]`` on ``processes`` workers, in order; None when no pool can start.
+
+    On any interruption (Ctrl-C, SIGTERM turned into KeyboardInterrupt, an error) the workers are
+    terminated before the exception goes on, so nothing is left running or waiting.
+    """
     from concurrent.futures import ProcessPoolExecutor  # imported here: start-up stays fast
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        with ProcessPoolExecutor(max_workers=processes, mp_context=_context()) as pool:
-            return list(pool.map(fn, jobs, chunksize=chunksize))
-    except (BrokenProcessPool, OSError) as exc:
+        pool = ProcessPoolExecutor(processes, _context(), _watch, (os.getpid(),))
+    except (OSError, ValueError) as exc:
         log.info("parallel %s unavailable (%s); running in-process", what, exc)
         return None
+    try:
+        results = list(pool.map(fn, jobs, chunksize=chunksize))
+    except (BrokenProcessPool, OSError) as exc:
+        log.info("parallel %s failed (%s); running in-process", what, exc)
+        _stop(pool)
+        return None
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+    return results
