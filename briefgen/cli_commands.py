@@ -49,13 +49,16 @@ def memo(
     ] = None,
 ) -> None:
     """Build one topic's memo and print the paths written."""
-    from briefgen.commands.memo import MemoRequest, build_memo
+    from briefgen.render.pdfproc import PdfProcess
 
-    settings = settings_for(config, corpus, out)
-    formats = tuple(f.strip() for f in format.split(",")) if format else settings.formats
-    request = MemoRequest(topic, parse_date(date) or dt.date.today(), formats, parse_date(since, "--since"))
-    for path in build_memo(settings, request):
-        typer.echo(str(path))
+    with PdfProcess(format is None or "pdf" in format) as pdf:  # first: WeasyPrint loads while we work
+        from briefgen.commands.memo import MemoRequest, build_memo
+
+        settings = settings_for(config, corpus, out)
+        formats = tuple(f.strip() for f in format.split(",")) if format else settings.formats
+        when, since_date = parse_date(date) or dt.date.today(), parse_date(since, "--since")
+        for path in build_memo(settings, MemoRequest(topic, when, formats, since_date), pdf):
+            typer.echo(str(path))
 
 
 @app.command()

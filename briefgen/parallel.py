@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.connection import Connection
     from multiprocessing.context import BaseContext
 
 log = logging.getLogger(__name__)
@@ -103,3 +104,61 @@ def pool_map(
         raise
     pool.shutdown()
     return results
+
+
+class WorkerGone(Exception):
+    """The forked worker died or could not be reached."""
+
+
+def _serve(conn: Connection, parent: int, warm_up: Callable[[], object]) -> None:
+    _watch(parent)
+    warm_up()
+    while True:
+        try:
+            fn, args = conn.recv()
+        except EOFError:
+            return
+        try:
+            conn.send((True, fn(*args)))
+        except Exception as exc:  # sent back and raised in the caller
+            conn.send((False, exc))
+
+
+class ForkedWorker:
+    """One worker process, forked now and at once running ``warm_up`` (say, a slow import).
+
+    Fork it early, while the calling process is small and has no other thread: a fork is then a
+    matter of milliseconds. ``call`` runs a function there; ``close`` ends it.
+    """
+
+    def __init__(self, warm_up: Callable[[], object]) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._conn, theirs = context.Pipe()
+        self._process = context.Process(target=_serve, args=(theirs, os.getpid(), warm_up), daemon=True)
+        self._process.start()
+        theirs.close()
+
+    @staticmethod
+    def possible() -> bool:
+        import multiprocessing
+        import threading
+
+        return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+    def call(self, fn: Callable[..., R], *args: object) -> R:
+        """``fn(*args)`` in the worker; its exception is raised here; WorkerGone if the worker died."""
+        try:
+            self._conn.send((fn, args))
+            ok, value = self._conn.recv()
+        except (EOFError, OSError) as exc:
+            raise WorkerGone(str(exc) or type(exc).__name__) from None
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        self._conn.close()
+        self._process.terminate()
+        self._process.join(5)

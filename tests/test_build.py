@@ -48,8 +48,8 @@ def record_renders(monkeypatch: pytest.MonkeyPatch, fail: str | None = None) -> 
     real = build_mod.Renderer
 
     class Recording:
-        def __init__(self, templates: Path | None) -> None:
-            self.inner = real(templates)
+        def __init__(self, templates: Path | None, pdf: Any = None) -> None:
+            self.inner = real(templates, pdf)
 
         def render(self, memo: Memo, fmt: str) -> bytes:
             if memo.topic == fail:

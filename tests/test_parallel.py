@@ -14,7 +14,10 @@ import pytest
 from briefgen import analyse
 from briefgen.analyse import analyse_article, analyse_many
 from briefgen.models import Article
-from briefgen.parallel import pool_map, workers
+from briefgen.parallel import ForkedWorker, WorkerGone, pool_map, workers
+from briefgen.render import Renderer
+from briefgen.render.pdfproc import PdfProcess
+from briefgen.render.sample import sample_memo
 
 GROWN: list[int] = []  # grown by the parent after import: a forked worker would see it, a lean one not
 
@@ -69,18 +72,28 @@ def _wait_for(check: object, seconds: float) -> bool:
     return False
 
 
+CALLERS = {  # (script, number of workers)
+    "a pool": ("from briefgen.parallel import pool_map\npool_map(_record_and_wait, [{folder!r}] * 2, 2)", 2),
+    "a forked worker": (
+        "from briefgen.parallel import ForkedWorker\n"
+        "ForkedWorker(lambda: None).call(_record_and_wait, {folder!r})",
+        1,
+    ),
+}
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 @pytest.mark.parametrize("how", ["kill -9 the caller", "Ctrl-C the process group"])
-def test_no_worker_outlives_an_interrupted_or_killed_caller(tmp_path: Path, how: str) -> None:
-    script = (
-        "from tests.test_parallel import _record_and_wait\n"
-        "from briefgen.parallel import pool_map\n"
-        f"pool_map(_record_and_wait, [{str(tmp_path)!r}] * 2, 2)\n"
-    )
+@pytest.mark.parametrize("caller_kind", list(CALLERS))
+def test_no_worker_outlives_an_interrupted_or_killed_caller(
+    tmp_path: Path, how: str, caller_kind: str
+) -> None:
+    body, count = CALLERS[caller_kind]
+    script = "from tests.test_parallel import _record_and_wait\n" + body.format(folder=str(tmp_path))
     root = Path(__file__).parent.parent
     caller = subprocess.Popen([sys.executable, "-c", script], cwd=root, start_new_session=True)
     try:
-        assert _wait_for(lambda: len(list(tmp_path.iterdir())) == 2, 30), "workers did not start"
+        assert _wait_for(lambda: len(list(tmp_path.iterdir())) == count, 30), "workers did not start"
         if how.startswith("kill"):
             caller.kill()
         else:
@@ -103,3 +116,37 @@ def test_analysis_in_parallel_matches_serial(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(analyse, "PARALLEL_FROM", 4)
     monkeypatch.setattr(analyse, "workers", lambda limit: 2)
     assert analyse_many(articles) == tuple(analyse_article(a) for a in articles)
+
+
+def _fail(message: str) -> None:
+    raise ValueError(message)
+
+
+def test_forked_worker_calls_raises_and_reports_its_death() -> None:
+    worker = ForkedWorker(lambda: None)
+    try:
+        assert worker.call(pow, 2, 10) == 1024
+        with pytest.raises(ValueError, match="bad input"):
+            worker.call(_fail, "bad input")
+        with pytest.raises(WorkerGone):
+            worker.call(_die, 0)
+    finally:
+        worker.close()
+
+
+def test_forked_worker_exits_when_closed() -> None:
+    worker = ForkedWorker(lambda: None)
+    pid = worker.call(os.getpid)
+    assert pid != os.getpid()
+    worker.close()
+    assert _wait_for(lambda: _gone(pid), 5)
+
+
+def test_pdf_process_gives_the_same_bytes_and_survives_its_worker() -> None:
+    memo = sample_memo()
+    expected = Renderer().render(memo, "pdf")
+    with PdfProcess() as pdf:
+        assert Renderer(pdf=pdf).render(memo, "pdf") == expected
+        assert pdf._worker is not None, "no PDF worker forked (another thread running?)"
+        os.kill(pdf._worker.call(os.getpid), signal.SIGKILL)
+        assert Renderer(pdf=pdf).render(memo, "pdf") == expected  # rendered in-process instead

@@ -27,6 +27,7 @@ from briefgen.lock import BuildLock
 from briefgen.models import AnalysedArticle, Memo, MemoItem
 from briefgen.publish import build_dir, update_latest, write_manifest
 from briefgen.render import Renderer
+from briefgen.render.pdfproc import PdfProcess
 from briefgen.select import ScanCache, select_memo
 from briefgen.settings import Settings, Topic
 from briefgen.store import Store
@@ -170,13 +171,15 @@ def build(
     topics = [find_topic(settings, name) for name in names]
     formats = check_formats(request.formats or settings.formats)
     folder = build_dir(settings.output, request.memo_date)
-    with BuildLock(settings.output), sigterm_as_interrupt():
+    # the PDF worker is forked before the lock is taken, so it never holds the lock's file descriptor
+    with PdfProcess("pdf" in formats) as pdf, BuildLock(settings.output), sigterm_as_interrupt():
         problems = [p for p in [_fetch(settings) if request.fetch else None] if p]
         with Store.open(store_path(settings), fingerprint(settings.aliases)) as store:
             done = analyse_with_store(settings, store)
             corpus, analysed, reused = done.articles, done.analysed, done.reused
             _make_folder(folder)
-            ctx = _Context(settings, request, corpus, Renderer(settings.templates), formats, folder, store)
+            renderer = Renderer(settings.templates, pdf)
+            ctx = _Context(settings, request, corpus, renderer, formats, folder, store)
             results = _build_topics(ctx, topics, progress)
         failed = [r.topic for r in results if r.error]
         manifest = write_manifest(folder, request.memo_date, failed)

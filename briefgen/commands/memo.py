@@ -14,6 +14,7 @@ from briefgen.errors import UsageError
 from briefgen.models import AnalysedArticle, Memo, MemoHeader
 from briefgen.output import memo_filename, write_atomic
 from briefgen.render import FORMATS, Renderer
+from briefgen.render.pdfproc import PdfProcess
 from briefgen.select import select_memo
 from briefgen.settings import Settings, Topic
 
@@ -57,12 +58,17 @@ def write_memo(memo: Memo, renderer: Renderer, formats: Sequence[str], out_dir: 
     return paths
 
 
-def build_memo(settings: Settings, request: MemoRequest) -> list[Path]:
-    """Read the corpus, select the topic's items, render and write: the paths written."""
+def build_memo(settings: Settings, request: MemoRequest, pdf: PdfProcess | None = None) -> list[Path]:
+    """Read the corpus, select the topic's items, render and write: the paths written.
+
+    ``pdf``: a PDF worker started earlier (``PdfProcess``), so WeasyPrint loads while the corpus is read;
+    without one, one is started here when a PDF is asked for.
+    """
     topic = find_topic(settings, request.topic)
     formats = check_formats(request.formats)
-    renderer = Renderer(settings.templates)
-    corpus = analysed_corpus(settings)
-    memo = make_memo(settings, topic, corpus, request)
-    log.info("%s: %d items from %d articles", topic.name, len(memo.items), len(corpus))
-    return write_memo(memo, renderer, formats, settings.output)
+    with PdfProcess("pdf" in formats and pdf is None) as own:
+        renderer = Renderer(settings.templates, pdf or own)
+        corpus = analysed_corpus(settings)
+        memo = make_memo(settings, topic, corpus, request)
+        log.info("%s: %d items from %d articles", topic.name, len(memo.items), len(corpus))
+        return write_memo(memo, renderer, formats, settings.output)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import jinja2
 
@@ -19,6 +20,9 @@ from briefgen.models import Attribution, Memo, MemoItem
 from briefgen.render.env import make_env, template_dirs
 from briefgen.render.jsonout import memo_json
 from briefgen.render.markdown import to_html
+
+if TYPE_CHECKING:
+    from briefgen.render.pdfproc import PdfProcess
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +61,10 @@ def _template_line(tb: TracebackType | None, filename: str | None) -> int | None
 class Renderer:
     """Renders memos with one template set (the user's folder over the built-in one)."""
 
-    def __init__(self, user_templates: Path | None = None) -> None:
+    def __init__(self, user_templates: Path | None = None, pdf: PdfProcess | None = None) -> None:
         self._env = make_env(user_templates)
         self._dirs = template_dirs(user_templates)
+        self._pdf = pdf  # a pre-started PDF worker, else PDFs are rendered in this process
 
     def check(self) -> None:
         """Compile every template, then render a sample memo with each: ConfigError naming file and line."""
@@ -108,6 +113,8 @@ class Renderer:
             return self.markdown(memo).encode("utf-8")
         if fmt == "html":
             return self.html(memo).encode("utf-8")
+        if fmt == "pdf" and self._pdf is not None:
+            return self._pdf.render(self.html(memo), self._dirs, memo.date)
         if fmt == "pdf":
             from briefgen.render.pdf import html_to_pdf
 
