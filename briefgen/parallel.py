@@ -116,8 +116,8 @@ def _serve(conn: Connection, parent: int, warm_up: Callable[[], object]) -> None
     while True:
         try:
             fn, args = conn.recv()
-        except EOFError:
-            return
+        except EOFError:  # closed by the caller; exit without flushing stdio buffers copied at fork
+            os._exit(0)
         try:
             conn.send((True, fn(*args)))
         except Exception as exc:  # sent back and raised in the caller
