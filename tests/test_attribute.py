@@ -105,6 +105,38 @@ def test_mixed_partial_quote() -> None:
     assert a is not None and a.kind == "mixed" and len(a.quotes) == 1
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vallaud was blunt: “We will not reopen the border before the summer.”",
+        "Vallaud: “We will not reopen the border before the summer.”",
+        "Interior Minister Karim Vallaud was categorical: « Rien ne change pour l’instant. »",
+    ],
+)
+def test_colon_introduced_quote_names_a_person_of_the_article(sentence: str) -> None:
+    a = one(sentence, INTRO)
+    assert a is not None and a.speaker == "Karim Vallaud" and a.kind in {"direct", "mixed"} and a.quotes
+
+
+def test_colon_introduced_quote_after_a_pronoun_resolves_it() -> None:
+    *_, (_, a) = attributions(INTRO, "Vallaud met the press.", "He was blunt: “Nothing changes for now.”")
+    assert a is not None and (a.speaker, a.as_written) == ("Karim Vallaud", "He")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Breaking: “We will not reopen the border before the summer.”",
+        "The banner read: “No more deportations.”",
+        "It was simple: “Come home.”",
+        "Veloria: “A new chapter.”",
+        "Two options remain: “wait” or “leave”.",
+    ],
+)
+def test_colon_before_a_quote_without_a_person_is_no_attribution(sentence: str) -> None:
+    assert one(sentence, INTRO) is None
+
+
 def test_according_to_named_and_unnamed() -> None:
     named = one("According to Vallaud, the plan will take effect in June.", INTRO)
     assert named is not None and named.kind == "according-to" and named.speaker == "Karim Vallaud"

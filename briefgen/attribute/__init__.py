@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefgen.attribute import lexicon as lx
-from briefgen.attribute.clauses import Found, find_source
+from briefgen.attribute.clauses import Found, colon_source, find_source
 from briefgen.attribute.keys import fold_aliases, key_with, speaker_key
 from briefgen.attribute.quotes import Quote, find_quotes, mask, spans_in
 from briefgen.attribute.resolve import ArticleIndex
@@ -93,21 +93,32 @@ class _Attributor:
             return mention.text, None, True
         return mention.text, None, mention.unnamed
 
+    def _colon(self, masked: str) -> Found | None:
+        """A colon-introduced quotation, kept only when its speaker is a person this article names."""
+        found = colon_source(masked)
+        if found is None or found.mention.kind == "pronoun":
+            return found
+        return found if found.mention.name and self.index.person(found.mention.name) else None
+
     def attribute(
         self, sentence: Sentence, at: int, quotes: Sequence[Quote], flags: int
     ) -> Attribution | None:
         text = sentence.text
-        if not flags and not any(h in text for h in lx.HEDGE_HINTS):
+        spans = spans_in(quotes, sentence.start, sentence.end)
+        if not flags and not spans and not any(h in text for h in lx.HEDGE_HINTS):
             return None
         masked = mask(text, sentence.start, quotes)
-        spans = spans_in(quotes, sentence.start, sentence.end)
         found: Found | None = find_source(masked, flags) if flags else None
+        if found is None and spans:
+            found = self._colon(masked)
         if found is None:
             hedge = lx.HEDGE.search(masked) if any(h in text for h in lx.HEDGE_HINTS) else None
             return (
                 Attribution("hedged", hedge.group(0), None, None, None, None, quotes=spans) if hedge else None
             )
         speaker, role, unnamed = self._resolve(found.mention, at, sentence.start)
+        if found.form == "colon" and not speaker:  # "It was simple: “…”" names nobody
+            return None
         key = key_with(speaker, self.aliases) if speaker else None
         if speaker and found.mention.kind == "name" and not unnamed and self.index.person(speaker):
             self.recent.people.append((at, speaker, self.index.person(speaker).female))  # type: ignore[union-attr]

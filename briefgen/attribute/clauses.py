@@ -150,6 +150,24 @@ def _nominal_by(masked: str, m: re.Match[str]) -> Mention | None:
     return parse_np(np.group(1)) if np else None
 
 
+_COLON_LEAD = re.compile(r"\s*([^:;,“”«»\"]{2,90}?)\s*:\s*[“«\"‘]")
+
+
+def colon_source(masked: str) -> Found | None:
+    """ "Vallaud was blunt: “…”" / "Vallaud: “…”": a person or pronoun leading a short clause whose colon
+    opens the quotation. Only a candidate: the caller checks that the name is a person of the article."""
+    m = _COLON_LEAD.match(masked)
+    words = m.group(1).split() if m else []
+    if not words or len(words) > 10:
+        return None
+    whole = parse_np(" ".join(words)) if len(words) <= 4 else None
+    mention = whole if whole is not None and whole.kind == "name" else _leading_subject(words)
+    if mention is None or mention.kind not in {"name", "pronoun"}:
+        return None
+    cue = " ".join(words[len(mention.text.split()) :]) or ":"
+    return Found("colon", cue, m.start(1) if m else 0, mention)
+
+
 def find_source(masked: str, flags: int = 15) -> Found | None:
     """The first cue in ``masked`` (a sentence, quotations masked) whose speaker is a source; ``flags``
     (lexicon.EN | FR | ACCORDING_TO | NOMINAL) says which cue families can occur in it."""
