@@ -132,6 +132,31 @@ def test_clutter_lines_of_every_kind_are_dropped() -> None:
     assert a.body[a.headings[0][0] :].startswith(SECOND)
 
 
+def test_cross_references_and_wire_credits_are_dropped_even_as_sentences() -> None:
+    credit = "(Reporting by Jane Roe in Tunis; additional reporting by Ali Ben Salah; Editing by Tom Poe)"
+    teasers = (
+        "Read more: Ministers agree to restart border talks after a year of silence.",
+        "RELATED: The coast guard doubled its patrols this summer.",
+        "À lire aussi : Le gouvernement annonce un nouveau plan pour les retours.",
+    )
+    a = parse(
+        lines("Ministers Agree Border Plan", LEDE, teasers[0], SECOND, teasers[1], teasers[2], THIRD, credit)
+    )
+    assert a.paragraphs == (LEDE, SECOND, THIRD)
+    r = reasons(a)
+    assert [r[t] for t in teasers] == ["teaser"] * 3
+    assert r[credit] == "byline"
+
+
+def test_a_sentence_that_merely_mentions_reporting_or_reading_stays() -> None:
+    kept = (
+        "Reporting by local media suggested the talks had stalled for weeks.",
+        "Related talks in Rabat ended without agreement on Thursday.",
+    )
+    a = parse(lines("Ministers Agree Border Plan", LEDE, *kept, THIRD))
+    assert a.paragraphs == (LEDE, *kept, THIRD)
+
+
 def test_repeated_headline_and_repeated_caption() -> None:
     text = lines(
         "Ministers Agree Border Plan", LEDE, "Delegates At The Table", "Delegates At The Table", SECOND

@@ -25,6 +25,16 @@ _CREDIT = re.compile(
 )
 _SOURCE = re.compile(r"^(?:source|sources|credit|crédit|via)\s*:", re.IGNORECASE)
 _BYLINE = re.compile(r"^[*_\s]*(?:by|par|written by|reporting by)\s+\S", re.IGNORECASE)
+_CREDITS = re.compile(  # wire credits: "(Reporting by X in Paris; Editing by Y)", "Edited by Y"
+    r"^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|edited|written|compiled|translated"
+    r"|rédigé|édité|traduit)\s+(?:by|par)\s+[^.!?]*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_CROSS_REFERENCE = re.compile(  # "Read more: <another story's headline or sentence>"
+    r"^[\W_]*(?:read\s+more|read\s+also|also\s+read|see\s+also|related|recommended|watch|listen"
+    r"|lire\s+aussi|à\s+lire\s+(?:aussi|également)|voir\s+aussi|sur\s+le\s+même\s+sujet)\s*:\s*\S",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^(?:[-*•▪◦]|\d{1,2}[.)])\s+\S")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)[\s#]*$")
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)$")
@@ -71,6 +81,10 @@ def _first_label(line: Line, k: str, extra: frozenset[str], markdown: bool) -> s
         return "dateline"
     if _BYLINE.match(line.text) and line.words <= 15 and (not line.prose or line.words <= 8):
         return "byline"
+    if line.words <= 40 and _CREDITS.match(line.text):
+        return "byline"
+    if line.words <= 40 and _CROSS_REFERENCE.match(line.text):
+        return "teaser"
     found = _phrase(k, line, extra)
     if found:
         return found
