@@ -69,11 +69,20 @@ def stands_alone(a: Attribution | None) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
+def whole_quotes(text: str) -> bool:
+    """False when a quotation opens or closes outside the sentence ("We will act,” he said.")."""
+    curly = text.count("“") == text.count("”")
+    return curly and text.count("«") == text.count("»") and text.count('"') % 2 == 0
+
+
 def quality(c: Candidate, central: float = 0.0) -> tuple[bool, int, bool, float, float, str, int]:
     """Sort key (larger first) for a claim's representative and each source's cited sentence: a sentence
-    with topic terms, then attributed (named > unnamed > none), then one that names its speaker, then the
-    one closest to the rest of its claim (``central``), then the most informative."""
-    return (c.matched, attribution_rank(c.attribution), stands_alone(c.attribution),
+    with topic terms, then attributed (named > unnamed > none), then one that can be read alone (names
+    its speaker, holds its quotations whole), then the one closest to the rest of its claim
+    (``central``), then the most informative."""
+    alone = stands_alone(c.attribution) and whole_quotes(c.sentence.text)
+    return (c.matched, attribution_rank(c.attribution), alone,
             round(central + 0.01 * informativeness(c), 6), c.relevance, _neg(c.article_id),
             -c.sentence.index)  # fmt: skip
 
