@@ -1,6 +1,7 @@
 """The build cache: a local SQLite file holding analysed articles and each topic's claims per build.
 
 Tables: ``parsed`` (each file's ingested articles keyed by a hash of its bytes, path and ingest options),
+``stamps`` (that key for each file's size, times and inode, so an unchanged file is not even read),
 ``analyses`` (an article's sentences and attributions keyed by a hash of the ingested article),
 ``builds`` and ``claims`` (which claim keys each topic's memo carried on each memo date), ``meta``
 (a fingerprint of the analysis code and aliases: when it changes the analyses are dropped).
@@ -24,7 +25,7 @@ from briefgen.packing import PACKING_VERSION, article_key, pack, pack_parsed, un
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1 + PACKING_VERSION  # 3: compact rows
+SCHEMA_VERSION = 2 + PACKING_VERSION  # 5: file stamps
 _TABLES = {
     "analyses": "key TEXT PRIMARY KEY, content_hash TEXT NOT NULL, article_id TEXT NOT NULL, "
     "data TEXT NOT NULL",
@@ -34,6 +35,7 @@ _TABLES = {
     "PRIMARY KEY (topic, memo_date, claim_key)",
     "meta": "name TEXT PRIMARY KEY, value TEXT NOT NULL",
     "parsed": "key TEXT PRIMARY KEY, data TEXT NOT NULL",
+    "stamps": "stamp TEXT PRIMARY KEY, key TEXT NOT NULL",
 }
 
 
@@ -138,6 +140,24 @@ class Store:
                 self.conn.execute("DELETE FROM parsed WHERE key NOT IN (SELECT key FROM keep)")
         except sqlite3.Error as exc:
             log.warning("%s: could not cache parses (%s); the next build parses again", self.path, exc)
+
+    def get_stamps(self, stamps: Sequence[str]) -> dict[str, str]:
+        """The parse keys recorded for these file stamps (``briefgen.ingest.ParsedCache``)."""
+        try:
+            self._keep(stamps)
+            rows = self.conn.execute("SELECT stamp, key FROM stamps WHERE stamp IN (SELECT key FROM keep)")
+            return dict(rows.fetchall())
+        except sqlite3.Error as exc:
+            log.warning("%s: store read failed (%s); reading every file", self.path, exc)
+            return {}
+
+    def put_stamps(self, stamps: Mapping[str, str]) -> None:
+        try:
+            with self.conn:
+                self.conn.execute("DELETE FROM stamps")
+                self.conn.executemany("INSERT OR REPLACE INTO stamps VALUES (?, ?)", stamps.items())
+        except sqlite3.Error as exc:
+            log.warning("%s: could not record file stamps (%s)", self.path, exc)
 
     def _keep(self, keys: Iterable[str]) -> None:
         """Fill the temporary ``keep`` table with ``keys``."""

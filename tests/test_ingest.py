@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import time
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
@@ -13,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import briefgen.ingest as ingest
-from briefgen.ingest import IngestOptions, article_id, parse_text, read_corpus
+from briefgen.ingest import IngestOptions, article_id, parse_text, read_corpus, reuse
 from briefgen.ingest.lines import split_lines
 from briefgen.ingest.meta import find_date
 from briefgen.ingest.parse import clutter_keys
@@ -315,6 +317,7 @@ class _MemoryCache:
     def __init__(self) -> None:
         self.rows: dict[str, Parsed] = {}
         self.fresh: list[str] = []
+        self.stamps: dict[str, str] = {}
 
     def get_parsed(self, keys: Sequence[str]) -> dict[str, Parsed]:
         return {k: self.rows[k] for k in keys if k in self.rows}
@@ -322,6 +325,12 @@ class _MemoryCache:
     def put_parsed(self, fresh: Mapping[str, Parsed], keep: Collection[str]) -> None:
         self.fresh = sorted(fresh)
         self.rows = {k: v for k, v in {**self.rows, **fresh}.items() if k in set(keep) | set(fresh)}
+
+    def get_stamps(self, stamps: Sequence[str]) -> dict[str, str]:
+        return {s: self.stamps[s] for s in stamps if s in self.stamps}
+
+    def put_stamps(self, stamps: Mapping[str, str]) -> None:
+        self.stamps = dict(stamps)
 
 
 def test_unchanged_files_are_not_parsed_again(tmp_path: Path) -> None:
@@ -338,6 +347,32 @@ def test_unchanged_files_are_not_parsed_again(tmp_path: Path) -> None:
     read_corpus(tmp_path, IngestOptions(clutter=("Nothing like this",)), cache=cache)
     assert len(cache.fresh) == 2  # other ingest options: every file parsed again
     assert len(cache.rows) == 2  # parses of the old versions forgotten
+
+
+def _age(path: Path, seconds: float = 3600) -> None:
+    old = time.time() - seconds
+    os.utime(path, (old, old))
+
+
+def test_files_unchanged_since_the_last_build_are_not_even_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, text in (("a.txt", LEDE), ("b.txt", SECOND), ("new.txt", THIRD)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    _age(tmp_path / "a.txt")
+    _age(tmp_path / "b.txt")  # new.txt was just written: it may still change within its clock tick
+    cache = _MemoryCache()
+    first = read_corpus(tmp_path, cache=cache)
+    reads: list[str] = []
+    real = reuse.read_bytes
+    monkeypatch.setattr(reuse, "read_bytes", lambda path, cap: reads.append(path.name) or real(path, cap))
+    assert read_corpus(tmp_path, cache=cache) == first
+    assert reads == ["new.txt"] and cache.fresh == []
+    (tmp_path / "b.txt").write_text(SECOND.replace("three months", "six months"), encoding="utf-8")
+    _age(tmp_path / "b.txt")  # same old mtime, but size and change time differ
+    reads.clear()
+    assert "six months" in read_corpus(tmp_path, cache=cache).articles[1].body
+    assert reads == ["b.txt", "new.txt"] and len(cache.fresh) == 1
 
 
 @pytest.mark.parametrize(

@@ -170,3 +170,12 @@ def test_cached_parses_round_trip_and_files_no_longer_listed_are_forgotten(tmp_p
         store.put_parsed({"k1": (one, ((1,),))}, keep=["k1"])
     with Store.open(tmp_path / "s.sqlite", "new code") as store:
         assert store.get_parsed(["k1"]) == {}
+
+
+def test_file_stamps_are_replaced_as_a_whole_and_survive_reopening(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.sqlite", "fp") as store:
+        store.put_stamps({"s1": "k1", "s2": "k2"})
+        assert store.get_stamps(["s1", "s2", "s3"]) == {"s1": "k1", "s2": "k2"}
+        store.put_stamps({"s2": "k2b"})
+    with Store.open(tmp_path / "s.sqlite", "fp") as store:
+        assert store.get_stamps(["s1", "s2"]) == {"s2": "k2b"}

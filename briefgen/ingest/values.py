@@ -61,3 +61,11 @@ class ParsedCache(Protocol):
     def put_parsed(self, fresh: Mapping[str, Parsed], keep: Collection[str]) -> None:
         """Remember the ``fresh`` parses; forget those of keys in neither ``fresh`` nor ``keep``."""
         ...
+
+    def get_stamps(self, stamps: Sequence[str]) -> Mapping[str, str]:
+        """The parse keys recorded for these file stamps (path, options, size, times, inode)."""
+        ...
+
+    def put_stamps(self, stamps: Mapping[str, str]) -> None:
+        """Record these stamp -> parse key pairs and forget every other."""
+        ...
