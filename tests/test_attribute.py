@@ -223,6 +223,44 @@ def test_non_attributions(sentence: str) -> None:
     assert one(sentence) is None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vallaud declined to say whether the border would reopen.",
+        "Vallaud did not say whether the border would reopen.",
+        "Vallaud hasn’t said whether the border will reopen.",
+        "Vallaud is expected to announce the reopening on Friday.",
+        "Vallaud will announce the reopening on Friday.",
+        "Vallaud never said that the border would reopen.",
+    ],
+)
+def test_what_was_not_or_not_yet_said_is_no_attribution(sentence: str) -> None:
+    assert one(sentence, INTRO) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vallaud wrote on Facebook that the border would reopen.",
+        "Vallaud replied to reporters that the border would reopen.",
+        "Vallaud went on to say that the border would reopen.",
+        "Vallaud did say that the border would reopen.",
+    ],
+)
+def test_reports_with_a_short_phrase_or_an_auxiliary_before_the_complement(sentence: str) -> None:
+    a = one(sentence, INTRO)
+    assert a is not None and a.speaker == "Karim Vallaud"
+
+
+def test_a_description_fitting_two_people_resolves_only_to_the_one_just_quoted() -> None:
+    two = "Interior Minister Karim Vallaud met Foreign Minister Amina Belkacem of Tamara on Monday."
+    later = "Arrivals fell by a third, the minister told reporters."
+    alone = one(later, two)
+    assert alone is not None and (alone.speaker, alone.unnamed) == ("the minister", True)
+    *_, (_, after) = attributions(two, "Belkacem said the talks went well.", later)
+    assert after is not None and after.speaker == "Amina Belkacem"
+
+
 # --- French -----------------------------------------------------------------------------------------
 
 FR_INTRO = "Le ministre de l’Intérieur, Karim Vallaud, est arrivé lundi à Alger pour deux jours d’entretiens."

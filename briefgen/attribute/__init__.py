@@ -13,7 +13,7 @@ from briefgen.attribute import lexicon as lx
 from briefgen.attribute.clauses import Found, colon_source, find_source
 from briefgen.attribute.keys import fold_aliases, key_with, speaker_key
 from briefgen.attribute.quotes import Quote, find_quotes, mask, spans_in
-from briefgen.attribute.resolve import ArticleIndex
+from briefgen.attribute.resolve import ArticleIndex, Person
 from briefgen.attribute.speakers import Mention
 from briefgen.attribute.vocab import TITLE_HEADS
 from briefgen.models import Article, Attribution, Sentence
@@ -71,6 +71,15 @@ class _Attributor:
         person = self.index.nearest(offset, female=mention.female)
         return (person.name, person.role) if person else (None, None)
 
+    def _described(self, role_word: str, at: int, offset: int) -> Person | None:
+        """Who "the minister" is: the one person so far with that role; of several, the one quoted in
+        the last four sentences; else nobody (a wrong speaker is worse than none)."""
+        fitting = {p.name: p for p in self.index.with_role(role_word, offset)}
+        if len(fitting) == 1:
+            return next(iter(fitting.values()))
+        recent = (name for idx, name, _ in reversed(self.recent.people) if at - idx <= 4)
+        return next((fitting[name] for name in recent if name in fitting), None)
+
     def _resolve(self, mention: Mention, at: int, offset: int) -> tuple[str | None, str | None, bool]:
         """(speaker, role, unnamed) for a mention in sentence ``at`` starting at body ``offset``."""
         if mention.kind == "pronoun":
@@ -87,7 +96,7 @@ class _Attributor:
             and head in TITLE_HEADS
             and mention.text.lower().startswith(_DEFINITE)
         ):
-            person = self.index.nearest(offset + 1, role_word=head.rstrip("s"))
+            person = self._described(head.rstrip("s"), at, offset + 1)
             if person is not None:
                 return person.name, person.role, False
             return mention.text, None, True

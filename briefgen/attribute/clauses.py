@@ -32,10 +32,20 @@ _INVERTED = re.compile(  # ", said Nuñez." / "», a déclaré mercredi Laurent 
     r"\s+([^,.;:!?“”«»\"]+?)(?=\s*(?:[,.;:!?“”«»\"]|$)|\s+(?:in|on|at|during|after|before|to|from|when|while|who|"
     rf"adding|as|last|this|earlier|told|à|lors|dans|devant|sur|au|aux|pendant|(?i:{_WHEN}))\b)"
 )
-_COMPLEMENT = re.compile(r"\s*(?:[:“\"«]|(?:that|whether|if|why|how|what|in\s+an?\b)(?![\w’'-]))")
+_COMPLEMENT = re.compile(  # "wrote that", "wrote on Facebook that", "replied to reporters that"
+    r"\s*(?:(?:on|to)\s+(?:[\w’'-]+\s+){1,3}?(?=that\b))?(?:[:“\"«]|(?:that|whether|if|why|how|what|in\s+an?\b)(?![\w’'-]))"
+)
 _SAY = {"say", "says", "said", "saying", "dit", "dite", "dits", "dites", "called"}
 _AS = re.compile(r"(?<![\w’'-])as(?![\w’'-])")
 _TO_BEFORE = re.compile(r"(?<![\w’'-])to\s+(?:\w+ly\s+)?$")
+_UNSAID = re.compile(  # "declined to say", "did not say", "is expected to announce", "will announce"
+    r"(?<![\w’'-])(?:(?:declin|refus)(?:e|es|ed|ing)\s+to|(?:is|are|was|were|be)\s+(?:\w+ly\s+)?"
+    r"(?:expected|due|set|scheduled|likely|unlikely|poised|going|about)\s+to|(?:plans?|planned|intends?|"
+    r"intended|hopes?|hoped|wants?|wanted)\s+to|(?:did|does|do|has|have|had|would|could|can|will|may|might)\s+not|"
+    r"(?:did|does|do|has|have|had)n[’']t|won[’']t|wouldn[’']t|couldn[’']t|cannot|can[’']t|never|will)"
+    r"\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 _AFTER_NP = re.compile(r"\s+([^,.;:!?“”«»\"]+?)(?=\s*(?:[,.;:!?“”«»\"]|$)|\s+(?:que|qu['’]|that)\b)")
 _NOMINAL_AFTER = re.compile(
     r"([^,.;:!?“”«»\"]+?)(?=\s*(?:[,.;:!?“”«»\"]|$)|\s+(?:of|on|that|to|for|about|regarding|in|at|de|sur|pour)\b)"
@@ -108,6 +118,8 @@ def _verb(masked: str, m: re.Match[str]) -> Mention | None:
             if neg.start() + max(0, start - 30) < end and neg.end() + max(0, start - 30) > start:
                 return None
     after, before = masked[end:], masked[:start]
+    if _UNSAID.search(before, max(0, len(before) - 40)):
+        return None
     first = word.split()[0].lower()
     if first in lx.EN_THAT_FORMS and not _COMPLEMENT.match(after):
         return None

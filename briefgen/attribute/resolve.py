@@ -142,6 +142,14 @@ class ArticleIndex:
             return self.people[fold(full)]
         return None
 
+    def with_role(self, role_word: str, before: int) -> list[Person]:
+        """The people mentioned before offset ``before`` whose role contains ``role_word``."""
+        return [
+            p
+            for p in self.people.values()
+            if p.role and role_word in fold(p.role) and any(m < before for m in p.mentions)
+        ]
+
     def nearest(self, before: int, role_word: str | None = None, female: bool | None = None) -> Person | None:
         """The person mentioned last before offset ``before`` (whose role contains ``role_word``)."""
         best: tuple[int, Person] | None = None
