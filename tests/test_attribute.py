@@ -245,6 +245,25 @@ def test_reports_with_a_short_phrase_or_an_auxiliary_before_the_complement(sente
     assert a is not None and a.speaker == "Karim Vallaud"
 
 
+def test_a_pronoun_means_the_subject_of_the_last_sentence_naming_people_not_its_object() -> None:
+    two = "Interior Minister Karim Vallaud met Foreign Minister Amina Belkacem of Tamara on Monday."
+    a = one("“The door is open,” he said.", two)
+    assert a is not None and (a.speaker, a.as_written) == ("Karim Vallaud", "he")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("According to the UN refugee agency, arrivals fell by a third.", "the UN refugee agency"),
+        ("The UN said arrivals fell by a third.", "UN"),
+        ("Un responsable a déclaré que la frontière rouvrirait.", "Un responsable"),
+    ],
+)
+def test_acronyms_are_names_not_the_french_article(sentence: str, speaker: str) -> None:
+    a = one(sentence, INTRO)
+    assert a is not None and a.speaker == speaker
+
+
 def test_a_description_fitting_two_people_resolves_only_to_the_one_just_quoted() -> None:
     two = "Interior Minister Karim Vallaud met Foreign Minister Amina Belkacem of Tamara on Monday."
     later = "Arrivals fell by a third, the minister told reporters."

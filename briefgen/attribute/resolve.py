@@ -64,6 +64,7 @@ class ArticleIndex:
     """People named in one article body, with their roles and where they are mentioned."""
 
     def __init__(self, body: str) -> None:
+        self._body = body
         self.people: dict[str, Person] = {}
         self.surnames: dict[str, str] = {}
         counts: Counter[str] = Counter()
@@ -150,15 +151,16 @@ class ArticleIndex:
             if p.role and role_word in fold(p.role) and any(m < before for m in p.mentions)
         ]
 
-    def nearest(self, before: int, role_word: str | None = None, female: bool | None = None) -> Person | None:
-        """The person mentioned last before offset ``before`` (whose role contains ``role_word``)."""
-        best: tuple[int, Person] | None = None
-        for person in self.people.values():
-            if role_word and (person.role is None or role_word not in fold(person.role)):
-                continue
-            if female is not None and person.female is not None and person.female != female:
-                continue
-            last = max((p for p in person.mentions if p < before), default=-1)
-            if last >= 0 and (best is None or last > best[0]):
-                best = (last, person)
-        return best[1] if best else None
+    def nearest(self, before: int, female: bool | None = None) -> Person | None:
+        """Whom a pronoun at offset ``before`` most likely means: of the people named in the last sentence
+        before it that names any, the first named (as a rule that sentence's subject, not its object)."""
+        eligible = [
+            p for p in self.people.values() if female is None or p.female is None or p.female == female
+        ]
+        latest = max((m for p in eligible for m in p.mentions if m < before), default=-1)
+        if latest < 0:
+            return None
+        start = max(self._body.rfind(mark, 0, latest) for mark in (". ", "? ", "! ", "\n")) + 1
+        first = [(min(m for m in p.mentions if start <= m < before), p.name) for p in eligible
+                 if any(start <= m < before for m in p.mentions)]  # fmt: skip
+        return self.people[fold(min(first)[1])]

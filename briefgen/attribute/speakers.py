@@ -85,8 +85,13 @@ class Mention:
     female: bool | None = None
 
 
+def _acronym(token: str) -> bool:
+    """ "UN", "EU", "IOM": never the French article "un" or a sentence-initial "The"."""
+    return len(token) > 1 and token.isupper() and token.isalpha()
+
+
 def is_cap(token: str) -> bool:
-    return bool(token) and token[0].isupper() and token.lower() not in NEVER_NAMES
+    return bool(token) and token[0].isupper() and (token.lower() not in NEVER_NAMES or _acronym(token))
 
 
 def _is_titleish(token: str) -> bool:
@@ -150,7 +155,7 @@ def _named(tokens: list[str], start: int, text: str) -> Mention | None:
         if head in SOURCE_NOUNS or head in TITLE_HEADS:
             return Mention(text, "description", role=role, head=head)
         return None
-    if any(n.lower() in NEVER_NAMES or n[0].isdigit() for n in name):
+    if any((n.lower() in NEVER_NAMES and not _acronym(n)) or n[0].isdigit() for n in name):
         return None
     female = True if honorific in FEMALE_HONORIFICS else (False if honorific in {"mr", "mr.", "m."} else None)
     return Mention(text, "name", name=" ".join(name), role=role, female=female)
@@ -160,7 +165,8 @@ def _modifiers(tokens: list[str]) -> bool:
     """Could ``tokens`` be the words before a noun phrase's head (no verb, determiners only first)?"""
     for k, token in enumerate(tokens):
         low = token.lower()
-        if low in _DETERMINERS and k > 0 and tokens[k - 1].lower() not in {"all", "both"}:
+        determiner = low in _DETERMINERS and not _acronym(token)
+        if determiner and k > 0 and tokens[k - 1].lower() not in {"all", "both"}:
             return False
         if low in _PAST or (token.islower() and low.endswith("ed") and low not in _ED_ADJECTIVES):
             return False
