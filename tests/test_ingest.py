@@ -150,6 +150,32 @@ def test_cross_references_and_wire_credits_are_dropped_even_as_sentences() -> No
     assert r[credit] == "byline"
 
 
+def test_site_notices_are_dropped_even_as_sentences() -> None:
+    notices = (
+        "We use cookies to improve your experience.",
+        "This article is reserved for subscribers.",
+        "Follow our live coverage on Telegram.",
+        "Our Standards: The Trust Principles.",
+        "Nous utilisons des cookies pour mesurer l’audience.",
+    )
+    a = parse(lines("Ministers Agree Border Plan", LEDE, *notices[:2], SECOND, *notices[2:], THIRD))
+    assert a.paragraphs == (LEDE, SECOND, THIRD)
+    assert {reasons(a)[n] for n in notices} == {"clutter"}
+
+
+def test_header_furniture_is_neither_title_nor_publisher() -> None:
+    a = parse(lines("Home | World | Africa | Europe", "Borders", "Ministers Agree Border Plan",
+                    "Published on 4 March 2026 at 9:15", LEDE, SECOND))  # fmt: skip
+    assert (a.title, a.publisher, a.date) == ("Ministers Agree Border Plan", None, dt.date(2026, 3, 4))
+
+
+def test_a_copyright_footer_names_the_outlet_when_the_header_does_not() -> None:
+    footer = "© 2026 Coastal Times. All rights reserved."
+    assert parse(lines("Ministers Agree Border Plan", LEDE, SECOND, footer)).publisher == "Coastal Times"
+    credit = "© Getty Images"
+    assert parse(lines("Ministers Agree Border Plan", LEDE, credit, SECOND)).publisher is None
+
+
 def test_a_sentence_that_merely_mentions_reporting_or_reading_stays() -> None:
     kept = (
         "Reporting by local media suggested the talks had stalled for weeks.",

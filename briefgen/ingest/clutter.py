@@ -106,6 +106,8 @@ def _phrase(k: str, line: Line, extra: frozenset[str]) -> str | None:
     if any(k == p or k.startswith(p + " ") for p in extra):
         return "clutter"
     calls = line.words <= 30 and k.startswith(phrases.CALL)
+    if line.words <= 40 and k.startswith(phrases.NOTICE):
+        return "clutter"
     if line.prose:
         return "newsletter" if calls else _exact(k)
     words = k.split()
@@ -136,6 +138,8 @@ def _infer_title(lines: Sequence[Line], pre: Sequence[str | None]) -> tuple[str 
             continue
         if not line.prose and 2 <= line.words <= 30:
             return line.text, i
+        if not line.prose and line.words == 1:  # a section label ("Borders") above the headline
+            continue
         if i == 0 and line.text.endswith("?") and line.words <= 14 and len(lines) > 3:
             return line.text, i
         break

@@ -111,6 +111,11 @@ def parse_date_value(value: object) -> dt.date | None:
     return found[0] if found else None
 
 
+_STAMP = re.compile(  # "Published on", "Updated", "Mis à jour le": words around a date, not an outlet
+    r"(?:last\s+)?(?:published|updated|posted|modified|publié|mis\s+à\s+jour|modifié|date)\b", re.IGNORECASE
+)
+
+
 def dateline_publisher(text: str, start: int, end: int, reject: frozenset[str] = frozenset()) -> str | None:
     """The name glued after (or before) a date on a dateline: ``February 19, 2026Clash Report``.
 
@@ -119,18 +124,37 @@ def dateline_publisher(text: str, start: int, end: int, reject: frozenset[str] =
     for rest in (text[end:], text[:start]):
         for field in re.split(r"\s[|·•]\s", rest):
             name = field.strip(" |-—–,·•:*_\t")
-            if _is_name(name) and not _BY.match(name) and name.lower() not in reject:
+            stamp = _STAMP.match(name)
+            if _is_name(name) and not _BY.match(name) and not stamp and name.lower() not in reject:
                 return name
     return None
 
 
 def byline_publisher(text: str, reject: frozenset[str] = frozenset()) -> str | None:
-    """The outlet named in a ``By Name | Outlet | date`` line, if any."""
-    for field in re.split(r"\s[|·•]\s", text):
+    """The outlet named in a ``By Name | Outlet | date`` line, if any (not in a breadcrumb such as
+    ``Home | World | Africa``: three or more fields and neither a byline nor a date)."""
+    fields = re.split(r"\s[|·•]\s", text)
+    if len(fields) >= 3 and not any(_BY.match(f.strip(" *_")) or find_date(f) for f in fields):
+        return None
+    for field in fields:
         name = field.strip(" *_")
         if _is_name(name) and not _BY.match(name) and not find_date(name) and name.lower() not in reject:
             return name
     return None
+
+
+_COPYRIGHT = re.compile(
+    r"^\W*(?:©|\(c\)|copyright)\s*©?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(.+?)\s*(?:[.,|]|$)", re.I
+)
+_RESERVED = re.compile(r"rights\s+reserved|droits\s+réservés", re.I)
+
+
+def copyright_owner(text: str) -> str | None:
+    """The outlet of a site footer such as ``© 2026 Veloria Daily. All rights reserved.`` (a photo
+    credit such as ``© Getty Images`` does not say "rights reserved" and names no outlet)."""
+    m = _COPYRIGHT.match(text) if _RESERVED.search(text) else None
+    name = re.split(r"\s+[-–—]\s+|\s+\d{4}\b", m[1])[0].strip() if m else ""
+    return name if _is_name(name) and not _RESERVED.search(name) else None
 
 
 def _is_name(text: str) -> bool:

@@ -14,6 +14,7 @@ from briefgen.ingest.clutter import heading_text, key, label_lines
 from briefgen.ingest.lines import Line, split_lines
 from briefgen.ingest.meta import (
     byline_publisher,
+    copyright_owner,
     dateline_publisher,
     find_date,
     language,
@@ -63,6 +64,8 @@ def parse_text(
             dropped.append(DroppedLine(line.text, label))
             if label in ("dateline", "byline") and len(paragraphs) < HEADER_PARAGRAPHS:
                 found.read_line(line)
+            elif label in ("clutter", "caption", "footer"):
+                found.read_copyright(line.text)
     body = "\n\n".join(paragraphs)
     return Article(
         id=id,
@@ -86,6 +89,7 @@ class _Found:
         self.dates: list[dt.date] = []
         self.names: list[str] = []  # names on the header's dateline or byline: the outlet itself
         self.tags: list[str] = []  # wire tags and dateline agencies opening the text
+        self.owners: list[str] = []  # "© 2026 Veloria Daily": the last resort
 
     def read_line(self, line: Line) -> None:
         found = find_date(line.text)
@@ -101,8 +105,13 @@ class _Found:
     def date(self) -> dt.date | None:
         return self.dates[0] if self.dates else None
 
+    def read_copyright(self, text: str) -> None:
+        owner = copyright_owner(text)
+        if owner:
+            self.owners.append(owner)
+
     def publisher(self) -> str | None:
-        return _first(self.names) or _first(self.tags)
+        return _first(self.names) or _first(self.tags) or _first(self.owners)
 
 
 def _first(values: Sequence[str]) -> str | None:

@@ -3,6 +3,8 @@
 ``LINE``: a line that is (or, when it is not sentence-shaped, starts with) one of these is dropped.
 ``CUT``: the same, and when little text follows it, everything after it is a page footer.
 ``CALL``: calls to action; also dropped when sentence-shaped ("Sign up to receive ... in your inbox.").
+``NOTICE``: the site talking about itself (cookies, paywall, standards, copyright, follow us); a line
+starting with one is dropped even when sentence-shaped.
 ``IMAGE``: a placeholder for a picture; the line after it is a caption when it is not body text.
 Users add phrases through the ``clutter`` setting; those count as ``LINE`` phrases.
 """
@@ -53,6 +55,37 @@ CALL = (
     "inscrivez vous",
     "abonnez vous",
     "recevez notre",
+)
+
+NOTICE = (
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "by continuing to",
+    "by continuing you",
+    "by using this site",
+    "by using our site",
+    "this article is reserved",
+    "this content is reserved",
+    "this article is for subscribers",
+    "this article is only available",
+    "you have reached your",
+    "already a subscriber",
+    "already subscribed",
+    "our standards",
+    "follow our",
+    "follow us",
+    "acquire licensing rights",
+    "all rights reserved",
+    "copyright",
+    "nous utilisons des cookies",
+    "en poursuivant votre navigation",
+    "cet article est réservé",
+    "réservé aux abonnés",
+    "vous avez atteint",
+    "déjà abonné",
+    "suivez nous",
+    "suivez notre",
 )
 
 IMAGE = _set(
