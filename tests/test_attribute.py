@@ -264,6 +264,12 @@ def test_acronyms_are_names_not_the_french_article(sentence: str, speaker: str) 
     assert a is not None and a.speaker == speaker
 
 
+@pytest.mark.parametrize("source", ["the two governments", "the two sides", "two officials"])
+def test_counted_descriptions_are_sources(source: str) -> None:
+    a = one(f"Both countries will resume flights in May, {source} said.", INTRO)
+    assert a is not None and a.speaker == source and a.kind == "indirect"
+
+
 def test_a_description_fitting_two_people_resolves_only_to_the_one_just_quoted() -> None:
     two = "Interior Minister Karim Vallaud met Foreign Minister Amina Belkacem of Tamara on Monday."
     later = "Arrivals fell by a third, the minister told reporters."

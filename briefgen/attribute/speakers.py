@@ -57,6 +57,7 @@ _DETERMINERS = {
     "her",
     "their",
 }
+_NUMBERS = {"two", "three", "four", "five", "deux", "trois", "quatre", "cinq"}  # "the two governments"
 _PAST = set(
     "met told said held took gave made went saw left sent found spoke wrote led won lost became began came "
     "kept brought thought put set ran has had have is was were are".split()
@@ -166,7 +167,8 @@ def _modifiers(tokens: list[str]) -> bool:
     for k, token in enumerate(tokens):
         low = token.lower()
         determiner = low in _DETERMINERS and not _acronym(token)
-        if determiner and k > 0 and tokens[k - 1].lower() not in {"all", "both"}:
+        counted = low in _NUMBERS and tokens[k - 1].lower() in {"the", "these", "those", "les", "ces"}
+        if determiner and k > 0 and tokens[k - 1].lower() not in {"all", "both"} and not counted:
             return False
         if low in _PAST or (token.islower() and low.endswith("ed") and low not in _ED_ADJECTIVES):
             return False
