@@ -363,6 +363,25 @@ def test_coordinated_verbs_and_statements_keep_the_clause_subject() -> None:
     assert anonymous is not None and anonymous.speaker == "Officials" and anonymous.unnamed
 
 
+def test_french_honorific_in_inversion_elided_articles_and_counted_plurals() -> None:
+    a = one("« Nous avons tourné la page », a déclaré M. Vallaud à la presse.", FR_INTRO)
+    assert a is not None and (a.kind, a.speaker, a.as_written) == ("direct", "Karim Vallaud", "M. Vallaud")
+    b = one("D’après l’Organisation internationale pour les migrations, les arrivées ont baissé.")
+    assert b is not None and b.speaker == "l’Organisation internationale pour les migrations"
+    c = one("Les deux gouvernements ont annoncé la création d’un groupe de travail.")
+    assert c is not None and c.speaker == "Les deux gouvernements"
+
+
+def test_french_title_article_gives_the_gender_a_pronoun_needs() -> None:
+    both = (
+        FR_INTRO,
+        "La ministre des Affaires étrangères, Amina Belkacem, a jugé la mesure « injuste ».",
+        "Il a ajouté : « Rien n’est encore réglé. »",
+    )
+    *_, (_, he) = attributions(*both)
+    assert he is not None and (he.speaker, he.as_written) == ("Karim Vallaud", "Il")
+
+
 def test_french_inversion_with_a_day_between_verb_and_speaker() -> None:
     a = one("« Nous jugerons sur les actes », a déclaré mercredi Karim Vallaud sur une radio nationale.")
     assert a is not None and a.speaker == "Karim Vallaud" and a.kind in ("direct", "mixed")

@@ -29,7 +29,8 @@ _WHEN = (
 )
 _INVERTED = re.compile(  # ", said Nuñez." / "», a déclaré mercredi Laurent Nuñez sur une radio"
     rf"(?i:\s+(?:on\s+)?{_WHEN})?"
-    r"\s+([^,.;:!?“”«»\"]+?)(?=\s*(?:[,.;:!?“”«»\"]|$)|\s+(?:in|on|at|during|after|before|to|from|when|while|who|"
+    r"\s+((?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Sen|Rep|Gov|Lt|Capt|M|Mme|Mlle)\.\s+)?"
+    r"[^,.;:!?“”«»\"]+?)(?=\s*(?:[,.;:!?“”«»\"]|$)|\s+(?:in|on|at|during|after|before|to|from|when|while|who|"
     rf"adding|as|last|this|earlier|told|à|lors|dans|devant|sur|au|aux|pendant|(?i:{_WHEN}))\b)"
 )
 _COMPLEMENT = re.compile(  # "wrote that", "wrote on Facebook that", "replied to reporters that"

@@ -33,6 +33,18 @@ class Person:
     mentions: list[int] = field(default_factory=list)
 
 
+_GENDERED = re.compile(r"(?<![\w’'])(la|une|le|un)\s+([\w-]+)[^,.;]{0,60}?,?\s*$", re.IGNORECASE)
+
+
+def _gender_before(window: str) -> bool | None:
+    """True / False when a French title with its article just precedes a name ("La ministre des
+    Affaires étrangères, Amina Belkacem" / "le président Karim Vallaud"); else None."""
+    m = _GENDERED.search(window)
+    if m is None or m[2].lower() not in TITLE_HEADS:
+        return None
+    return m[1].lower() in {"la", "une"}
+
+
 def _better_role(old: str | None, new: str | None) -> str | None:
     if not new or not any(w.lower() in TITLE_HEADS for w in new.split()):
         return old
@@ -83,6 +95,8 @@ class ArticleIndex:
                 person = self.people.setdefault(fold(mention.name), Person(mention.name))
                 person.role = _better_role(person.role, role)
                 person.female = mention.female if mention.female is not None else person.female
+                if person.female is None:
+                    person.female = _gender_before(body[max(0, start - 90) : start])
                 counts[fold(mention.name)] += 1 + (role is not None)
                 by_surname[fold(tokens[-1])].add(fold(mention.name))
         for surname, names in by_surname.items():

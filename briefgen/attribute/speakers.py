@@ -212,14 +212,24 @@ def _single(tokens: list[str], text: str) -> Mention | None:
     return None
 
 
+_ELIDED = re.compile(r"^([lL][’'])(\w.*)$")
+_REJOIN = re.compile(r"(?<!\w)([lL][’']) ")
+
+
+def _unelide(word: str) -> list[str]:
+    """ "l’Organisation" -> ["l’", "Organisation"]: the French article as a token of its own."""
+    m = _ELIDED.match(word)
+    return [m[1], m[2]] if m else [word]
+
+
 @functools.lru_cache(maxsize=65536)
 def parse_np(text: str) -> Mention | None:
     """The source named by ``text`` (a subject, an inverted subject, the object of "according to"), if any."""
     text = _EDGE.sub("", _PAREN.sub(" ", text))
-    tokens = _trim(text.split())
+    tokens = _trim([t for word in text.split() for t in _unelide(word)])
     if not tokens:
         return None
-    written = " ".join(tokens)
+    written = _REJOIN.sub(r"\1", " ".join(tokens))
     whole = _single(tokens, written)
     if whole is not None:
         return whole

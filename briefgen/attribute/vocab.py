@@ -37,7 +37,8 @@ _DESCRIBED = (
     "autorités ministère parquet procureur présidence chef dirigeants dirigeant élus parties partie pays "
     "préfet préfecture syndicats syndicat entourage"
 )
-SOURCE_NOUNS = UNNAMED_NOUNS | set(_DESCRIBED.split())
+SOURCE_NOUNS = UNNAMED_NOUNS | set(_DESCRIBED.split()) | {"organisation", "organization", "agence"}
+SOURCE_NOUNS |= {w + "s" for w in SOURCE_NOUNS if w.endswith(("ment", "ère", "ent"))}  # gouvernements
 DOCUMENT_NOUNS = {"statement", "report", "survey", "study", "poll", "communiqué", "rapport"}
 TITLE_HEADS = {
     *"minister president director secretary chief head spokesman spokeswoman spokesperson ambassador "
@@ -108,7 +109,7 @@ NEVER_NAMES = set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december today yesterday lundi mardi mercredi jeudi vendredi samedi "
     "dimanche le la les un une des ce cette ces il elle on according selon d'après d’après following despite "
-    "under among asked prior addressing speaking".split()
+    "under among asked prior addressing speaking l’ l'".split()
 )
 LEAD_DROP = set(
     "and but so yet then now also meanwhile however moreover thus still et mais puis donc ainsi or".split()
@@ -122,5 +123,5 @@ PREPOSITIONS = set(
     "of for from in on at with between among to across including under over within inside near like "
     "about against into onto toward towards via after before during by familiar close de du des d' d’ en "
     "sur avec dans "
-    "chez pour auprès par".split()
+    "chez pour auprès par à au aux devant lors pendant vers contre".split()
 )
