@@ -116,6 +116,18 @@ def test_jsonl_records_and_bad_line(tmp_path: Path, caplog) -> None:  # type: ig
     assert any("f.jsonl:2" in r.getMessage() for r in caplog.records)
 
 
+def test_json_api_records_keep_their_date_and_lose_glued_clutter(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    records = [
+        {"title": "A", "publishedAt": "2026-03-05T08:00:00Z", "content": f"{LEDE} Share this article"},
+        {"title": "B", "body": "Breaking News Alert"},  # nothing but a headline: skipped, with a warning
+    ]
+    write(tmp_path, "api.json", json.dumps({"articles": records}))
+    a = only(tmp_path)
+    assert (a.date, a.paragraphs) == (dt.date(2026, 3, 5), (LEDE,))
+    assert [d.reason for d in a.dropped] == ["clutter"]
+    assert any("record 2 skipped" in r.getMessage() for r in caplog.records)
+
+
 def test_utf8_with_bom(tmp_path: Path) -> None:
     write(tmp_path, "a.txt", codecs.BOM_UTF8 + "Le préfet a signé l’arrêté.".encode())
     assert only(tmp_path).body == "Le préfet a signé l’arrêté."

@@ -148,6 +148,8 @@ def read_file(path: Path, ident: str, options: IngestOptions) -> _Parsed:
         article = parse_text(doc.text, str(path), ident_n, meta=meta, clutter=extra, markdown=markdown)
         if article.body:
             articles.append(article)
+        elif len(docs) > 1:
+            log.warning("%s: record %d skipped (no body text: only headlines, clutter or nothing)", path, n)
     if not articles:
         raise SkipFile("no body text (only headlines, clutter or nothing)")
     return articles, [signature(a.body) for a in articles], None

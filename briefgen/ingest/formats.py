@@ -26,7 +26,18 @@ _TEXT_KEYS = ("text", "body", "content", "article", "html")
 _KEYS = {
     "title": ("title", "headline"),
     "publisher": ("publisher", "source", "site", "sitename", "site_name", "outlet"),
-    "date": ("date", "published", "pubdate", "published_at", "datetime", "date_published"),
+    "date": (
+        "date",
+        "published",
+        "pubdate",
+        "pub_date",
+        "published_at",
+        "publishedat",
+        "published_time",
+        "datetime",
+        "date_published",
+        "created_at",
+    ),
     "url": ("url", "link", "canonical"),
     "lang": ("lang", "language"),
 }

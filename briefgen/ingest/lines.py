@@ -12,10 +12,14 @@ import itertools
 import re
 from typing import NamedTuple
 
+from briefgen.ingest import phrases
+
 _RUN = re.compile(r"[^\r\n]+")
 _END = re.compile(r"[.!?…。][\"'”’»)\]*_]*$")
 _SOFT_END = re.compile(r"[:;,][\"'”’»)\]*_]*$")
 _TRUNCATED = re.compile(r"[,;:]\s*(?:\.\.\.|…)$")
+_TAIL = re.compile(r"[.!?…][\"'”’»)\]]?(\s+)((?:\S+\s+){0,3}\S+)\s*$")
+_WORDS = re.compile(r"[^\W_]+")
 
 
 class Line(NamedTuple):
@@ -54,7 +58,22 @@ def split_lines(text: str) -> list[Line]:
     width = wrap_width(text, raw)
     if width:
         raw = _join_wrapped(raw, width)
-    return [_line(text, start, end, gap) for start, end, gap in raw]
+    return [_line(text, start, end, gap) for start, end, gap in _split_tails(text, raw)]
+
+
+def _split_tails(text: str, raw: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """A known clutter phrase glued after a line's last sentence ("… in April. Share this article")
+    becomes a line of its own, so the sentence stays body text and the phrase is dropped as clutter."""
+    out = []
+    for start, end, gap in raw:
+        m = _TAIL.search(text, max(start, end - 60), end)
+        tail = " ".join(_WORDS.findall(m[2].lower())) if m else ""
+        sentence = m is not None and len(text[start : m.start(1)].split()) >= 6  # not "© 2026 Outlet."
+        if m and sentence and (tail in phrases.LINE or tail in phrases.CUT):
+            out += [(start, m.start(1), gap), (m.start(2), end, False)]
+        else:
+            out.append((start, end, gap))
+    return out
 
 
 def _line(text: str, start: int, end: int, gap: bool) -> Line:
