@@ -70,6 +70,21 @@ def test_partly_overlapping_stories_stay_independent() -> None:
     assert groups(article("a", story(4)), article("b", half)) == {"a": None, "b": None}
 
 
+def test_one_outlets_story_captured_twice_is_one_source() -> None:
+    from dataclasses import replace
+
+    day = dt.date(2025, 3, 5)
+    page = replace(article("page", story(6), day), publisher="Coastal Times", title="Ministers Sign Deal")
+    feed = replace(article("feed", story(7), day), publisher="Coastal  Times", title="ministers sign deal")
+    other_day = replace(
+        article("later", story(8), dt.date(2025, 3, 6)), publisher=feed.publisher, title=feed.title
+    )
+    other_outlet = replace(article("rival", story(9), day), publisher="Harbour Post", title=feed.title)
+    assert groups(page, feed, other_day, other_outlet) == {
+        "page": None, "feed": "page", "later": None, "rival": None
+    }  # fmt: skip
+
+
 def test_undated_first_copy_is_the_original() -> None:
     text = story(6)
     assert groups(article("a", text), article("b", text, dt.date(2025, 1, 2))) == {"a": None, "b": "a"}

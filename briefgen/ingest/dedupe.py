@@ -4,8 +4,10 @@ A signature is a one-permutation MinHash: every 4-word shingle is hashed once, t
 one of ``BINS`` bins and the bin keeps its smallest value. Articles sharing every value of one band of
 ``ROWS`` bins become candidates (so the work grows with the number of articles, not with its square); a
 candidate pair is a duplicate when the share of equal bins estimates a Jaccard similarity of at least
-``THRESHOLD``. Identical bodies (same content hash) are duplicates too. Every copy points, through
-``duplicate_of``, at the group's earliest article (by date, then by corpus order).
+``THRESHOLD``. Identical bodies (same content hash) are duplicates too, and so are two articles with
+the same publisher, title and date (one story captured twice, say as a page and as a feed record).
+Every copy points, through ``duplicate_of``, at the group's earliest article (by date, then by corpus
+order).
 """
 
 from __future__ import annotations
@@ -68,6 +70,15 @@ def similarity(a: Signature, b: Signature) -> float:
     return sum(map(operator.eq, a, b)) / len(a)
 
 
+def _story(article: Article) -> tuple[str, str, dt.date | None] | None:
+    """One outlet's story under one title on one day (two captures of a page, a page and its feed
+    record): a copy even when the texts differ in length. None without both publisher and title."""
+    if not article.publisher or not article.title:
+        return None
+    publisher, title = (" ".join(t.lower().split()) for t in (article.publisher, article.title))
+    return publisher, title, article.date
+
+
 def duplicate_groups(articles: Sequence[Article], signatures: Sequence[Signature]) -> list[int]:
     """For each article, the index of its group's representative (itself when it has no copy)."""
     parent = list(range(len(articles)))
@@ -79,10 +90,14 @@ def duplicate_groups(articles: Sequence[Article], signatures: Sequence[Signature
         return i
 
     by_hash: dict[str, int] = {}
+    by_story: dict[tuple[str, str, dt.date | None], int] = {}
     buckets: dict[tuple[int, Signature], list[int]] = defaultdict(list)
     for i, (article, sig) in enumerate(zip(articles, signatures, strict=True)):
         if article.body and article.content_hash:
             parent[find(i)] = find(by_hash.setdefault(article.content_hash, i))
+        story = _story(article)
+        if story is not None:
+            parent[find(i)] = find(by_story.setdefault(story, i))
         checked: set[int] = set()
         for band in range(0, len(sig), ROWS):
             rows = sig[band : band + ROWS]
