@@ -1,9 +1,11 @@
-"""Map a function over many jobs on every core, in lean worker processes.
+"""Work in other processes: a function mapped over many jobs on every core, or one forked helper.
 
 Workers are started from a fork server (where the platform has one), not forked from the calling process:
 a build that has already read ten thousand articles would otherwise hand each worker a copy-on-write
 image of all of them, and the pages the workers touch (reference counts, the garbage collector) would be
-copied for real. Library code; logs, never prints.
+copied for real. ``ForkedWorker`` is the other case: one process forked early, while the caller is
+still small, to do slow work (importing WeasyPrint) beside it. Every worker ignores Ctrl-C (its caller
+stops it) and exits by itself when its caller dies. Library code; logs, never prints.
 """
 
 from __future__ import annotations
