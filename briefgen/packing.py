@@ -7,6 +7,7 @@ verbatim slice by construction; any row that does not fit is refused (and the ar
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from typing import Any
@@ -17,6 +18,7 @@ from briefgen.models import AnalysedArticle, Article, Attribution, DroppedLine, 
 PACKING_VERSION = 3
 
 
+@functools.lru_cache(maxsize=16384)  # asked for twice per article and build (lookup, then pruning)
 def article_key(article: Article) -> str:
     """What an analysis depends on: the ingested article (its duplicate link aside)."""
     a = article
