@@ -85,7 +85,7 @@ def test_markdown_is_inert_even_for_a_renderer_that_allows_html(server: tuple[st
         assert tag not in html
     assert html.count("<h1>") == 1 and html.count("<ol>") == 1  # the memo's own title and source list
     assert set(re.findall(r'href="([^"]*)"', html)) == {"#source-1"}
-    assert "{{ 7*7 }}" in html and "49" not in html
+    assert "{{ 7*7 }}" in html and not re.search(r"(?<!\d)49(?!\d)", html)  # (the port may hold "49")
     assert "\u202e" not in md and "\x07" not in md and "[U+202E]" in html and "[U+0007]" in html
     assert "File: passwd" in md  # a path shows as its file name only
 
