@@ -238,6 +238,22 @@ def test_reports_without_the_plain_subject_verb_that_shape(sentence: str) -> Non
     assert bool(a.quotes) == (a.kind in {"direct", "mixed"}) == ("“" in sentence or "«" in sentence)
 
 
+def test_a_bare_quotation_after_its_speakers_sentence_is_theirs() -> None:
+    said = "Vallaud said the talks had gone well."
+    quote = "“We have turned a page.”"
+    *_, (_, a) = attributions(INTRO, f"{said} {quote}")
+    assert a is not None and (a.speaker, a.kind) == ("Karim Vallaud", "direct")
+    for paragraphs in (
+        (INTRO, said, quote),  # another paragraph: the quotation may be anyone's
+        (INTRO, f"Officials said the talks had gone well. {quote}"),  # unnamed speakers are not carried
+        (INTRO, f"The talks went well. {quote}"),  # nobody named before it
+    ):
+        *_, (_, none) = attributions(*paragraphs)
+        assert none is None, paragraphs
+    *_, (_, mixed) = attributions(INTRO, f"{said} The border, in his words, “has turned a page”.")
+    assert mixed is None  # mostly the writer's words
+
+
 def test_a_pronoun_means_the_subject_of_the_last_sentence_naming_people_not_its_object() -> None:
     two = "Interior Minister Karim Vallaud met Foreign Minister Amina Belkacem of Tamara on Monday."
     a = one("“The door is open,” he said.", two)

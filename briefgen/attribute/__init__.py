@@ -159,6 +159,27 @@ def _carry_quotes(
             out[i] = replace(found[0], kind="direct", quotes=spans)
 
 
+def _quoted_share(s: Sentence, quotes: Sequence[Quote]) -> tuple[tuple[tuple[int, int], ...], float]:
+    spans = spans_in(quotes, s.start, s.end)
+    return spans, sum(e - b for b, e in spans) / max(1, len(s.text) - s.text.count(" "))
+
+
+def _follow_quotes(
+    sentences: Sequence[Sentence], out: list[Attribution | None], quotes: Sequence[Quote], skip: set[int]
+) -> None:
+    """A sentence that is nothing but a quotation, right after a sentence of the same paragraph that
+    names its speaker ("Nuñez was upbeat, he said. “We have turned a page.”"), is that speaker's."""
+    for i in range(1, len(sentences)):
+        s, before = sentences[i], out[i - 1]
+        if out[i] is not None or i in skip or before is None or not before.speaker or before.unnamed:
+            continue
+        if sentences[i - 1].paragraph != s.paragraph or before.kind in {"hedged", "according-to"}:
+            continue
+        spans, share = _quoted_share(s, quotes)
+        if spans and share >= 0.8:
+            out[i] = replace(before, kind="direct", quotes=spans)
+
+
 def _flags(body: str, sentences: Sequence[Sentence]) -> list[int]:
     """For each sentence, the cue families whose trigger words occur in it (one scan of the body)."""
     starts = [s.start for s in sentences]
@@ -183,4 +204,5 @@ def attribute_article(
         out.append(None if i in skip else attributor.attribute(sentence, i, quotes, flags[i]))
     if quotes:
         _carry_quotes(sentences, out, quotes, skip)
+        _follow_quotes(sentences, out, quotes, skip)
     return tuple(out)
