@@ -137,6 +137,11 @@ class _Attributor:
         return Attribution(kind, found.cue, speaker, key, found.mention.text, role, unnamed, spans)
 
 
+def _quoted_share(s: Sentence, quotes: Sequence[Quote]) -> tuple[tuple[tuple[int, int], ...], float]:
+    spans = spans_in(quotes, s.start, s.end)
+    return spans, sum(e - b for b, e in spans) / max(1, len(s.text) - s.text.count(" "))
+
+
 def _carry_quotes(
     sentences: Sequence[Sentence], out: list[Attribution | None], quotes: Sequence[Quote], skip: set[int]
 ) -> None:
@@ -150,18 +155,13 @@ def _carry_quotes(
     for i, s in enumerate(sentences):
         if out[i] is not None or i in skip:
             continue
-        spans = spans_in(quotes, s.start, s.end)
-        if not spans or sum(e - b for b, e in spans) < 0.6 * (len(s.text) - s.text.count(" ")):
+        spans, share = _quoted_share(s, quotes)
+        if not spans or share < 0.6:
             continue
         chains = {q.chain for q in quotes if q.start < s.end and q.end > s.start}
         found = [chain_of[c] for c in chains if c in chain_of]
         if len({a.speaker_id for a in found}) == 1:
             out[i] = replace(found[0], kind="direct", quotes=spans)
-
-
-def _quoted_share(s: Sentence, quotes: Sequence[Quote]) -> tuple[tuple[tuple[int, int], ...], float]:
-    spans = spans_in(quotes, s.start, s.end)
-    return spans, sum(e - b for b, e in spans) / max(1, len(s.text) - s.text.count(" "))
 
 
 def _follow_quotes(

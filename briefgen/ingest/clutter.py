@@ -13,10 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefgen.ingest import phrases
-from briefgen.ingest.lines import Line
+from briefgen.ingest.lines import Line, key
 from briefgen.ingest.meta import find_date
 
-_KEY = re.compile(r"[^\W_]+")
 _CREDIT = re.compile(
     r"(?:^|[\s(.|/])(?:photo|image|picture|pic|credit|crédit|illustration|photograph|video)s?"
     r"(?:\s+(?:credit|by|courtesy(?:\s+of)?|source))?\s*[:©]\s*\S"
@@ -41,11 +40,6 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)$")
 _LONG = tuple(sorted(p for p in phrases.LINE | phrases.CUT if len(p) >= 10))
 FOOTER_SHARE = 0.4
 """A footer phrase cuts the rest of the text only when less than this share of the text follows it."""
-
-
-def key(text: str) -> str:
-    """Lower-cased words without punctuation: how lines and phrases are compared."""
-    return " ".join(_KEY.findall(text.lower()))
 
 
 def heading_text(text: str) -> str:

@@ -19,7 +19,12 @@ _END = re.compile(r"[.!?…。][\"'”’»)\]*_]*$")
 _SOFT_END = re.compile(r"[:;,][\"'”’»)\]*_]*$")
 _TRUNCATED = re.compile(r"[,;:]\s*(?:\.\.\.|…)$")
 _TAIL = re.compile(r"[.!?…][\"'”’»)\]]?(\s+)((?:\S+\s+){0,3}\S+)\s*$")
-_WORDS = re.compile(r"[^\W_]+")
+_KEY = re.compile(r"[^\W_]+")
+
+
+def key(text: str) -> str:
+    """Lower-cased words without punctuation: how lines and phrases are compared."""
+    return " ".join(_KEY.findall(text.lower()))
 
 
 class Line(NamedTuple):
@@ -67,7 +72,7 @@ def _split_tails(text: str, raw: list[tuple[int, int, bool]]) -> list[tuple[int,
     out = []
     for start, end, gap in raw:
         m = _TAIL.search(text, max(start, end - 60), end)
-        tail = " ".join(_WORDS.findall(m[2].lower())) if m else ""
+        tail = key(m[2]) if m else ""
         sentence = m is not None and len(text[start : m.start(1)].split()) >= 6  # not "© 2026 Outlet."
         if m and sentence and (tail in phrases.LINE or tail in phrases.CUT):
             out += [(start, m.start(1), gap), (m.start(2), end, False)]

@@ -58,8 +58,7 @@ def split_known(jobs: Sequence[Job], cache: ParsedCache) -> tuple[list[Keys], li
     """Each job's stamp and key, and its cached outcome (None where the file must be parsed)."""
     stamps = [file_stamp(job) for job in jobs]
     stamped = cache.get_stamps([s for s in stamps if s])
-    keys = [(s, stamped.get(s) if s else None) for s in stamps]
-    keys = [(s, k if k else file_key(job)) for (s, k), job in zip(keys, jobs, strict=True)]
+    keys = [(s, (s and stamped.get(s)) or file_key(job)) for s, job in zip(stamps, jobs, strict=True)]
     known = cache.get_parsed([k for _, k in keys if k])
     outcomes: list[Outcome | None] = []
     for _, k in keys:

@@ -113,10 +113,9 @@ class Renderer:
             return self.markdown(memo).encode("utf-8")
         if fmt == "html":
             return self.html(memo).encode("utf-8")
-        if fmt == "pdf" and self._pdf is not None:
-            return self._pdf.render(self.html(memo), self._dirs, memo.date)
         if fmt == "pdf":
-            from briefgen.render.pdf import html_to_pdf
+            from briefgen.render.pdfproc import PdfProcess
 
-            return html_to_pdf(self.html(memo), self._dirs, memo.date)
+            pdf = self._pdf or PdfProcess(start=False)  # without a worker it renders in this process
+            return pdf.render(self.html(memo), self._dirs, memo.date)
         raise UsageError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
