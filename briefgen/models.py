@@ -5,6 +5,7 @@ ingest -> Article; segment -> Sentence; attribute -> Attribution; select -> Memo
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -42,6 +43,17 @@ class Article:
     dropped: tuple[DroppedLine, ...] = ()
     content_hash: str = ""
     duplicate_of: str | None = None  # id of the article this one is a (near-)copy of
+    origins: tuple[tuple[int, int], ...] = ()
+    """(body offset, file offset) of each paragraph where the body is a verbatim slice of the decoded file
+    (text and Markdown files); empty when it is extracted (HTML, JSON)."""
+
+    def file_offset(self, offset: int) -> int | None:
+        """Where body ``offset`` lies in the decoded source file, when the file holds the body verbatim."""
+        if not self.origins:
+            return None
+        starts = [b for b, _ in self.origins]
+        b, f = self.origins[max(0, bisect.bisect_right(starts, offset) - 1)]
+        return f + offset - b
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from typing import Any
 from briefgen.ingest.values import Parsed
 from briefgen.models import AnalysedArticle, Article, Attribution, DroppedLine, Sentence
 
-PACKING_VERSION = 3
+PACKING_VERSION = 4
 
 
 @functools.lru_cache(maxsize=16384)  # asked for twice per article and build (lookup, then pruning)
@@ -77,15 +77,17 @@ def _article_row(a: Article) -> list[Any]:
         a.headings,
         dropped,
         a.content_hash,
+        a.origins,
     ]
 
 
 def _article(row: list[Any]) -> Article:
-    id, path, title, publisher, date, url, lang, body, headings, dropped, content_hash = row
+    id, path, title, publisher, date, url, lang, body, headings, dropped, content_hash, origins = row
     return Article(
         str(id), str(path), title, publisher, dt.date.fromisoformat(date) if date else None, url, str(lang),
         str(body), tuple((int(o), str(h)) for o, h in headings),
         tuple(DroppedLine(str(t), str(r)) for t, r in dropped), str(content_hash),
+        origins=tuple((int(b), int(f)) for b, f in origins),
     )  # fmt: skip
 
 

@@ -158,6 +158,18 @@ def test_quotes_json_contract_and_speaker_filter(project: Path) -> None:
     assert any(r["as_written"] == "He" for r in rows)
 
 
+def test_quotes_offsets_point_into_the_source_file(project: Path) -> None:
+    """``start``/``end`` slice the decoded file (headline and dateline before the body included);
+    ``body_start``/``body_end`` slice the body."""
+    result = invoke("quotes", "-c", str(project), "--json")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    text_rows = [r for r in rows if r["path"].endswith((".txt", ".md"))]
+    assert text_rows and any(r["start"] != r["body_start"] for r in text_rows)
+    for r in text_rows:
+        raw = Path(r["path"]).read_text(encoding="utf-8")
+        assert raw[r["start"] : r["end"]] == r["sentence"]
+
+
 def test_quotes_table_is_readable(project: Path) -> None:
     result = invoke("quotes", "-c", str(project))
     assert result.exit_code == 0 and "Nuñez" in result.output

@@ -33,13 +33,18 @@ def article_row(item: AnalysedArticle, explain: bool = False) -> dict[str, Any]:
 
 
 def quote_row(article: Article, sentence: Sentence, attribution: Attribution) -> dict[str, Any]:
-    """The ``quotes --json`` contract plus the resolution details."""
+    """The ``quotes --json`` contract plus the resolution details. ``start``/``end`` are offsets into the
+    decoded source file where it holds the body verbatim (text, Markdown), else into the body;
+    ``body_start``/``body_end`` are always body offsets."""
+    at = article.file_offset(sentence.start)
     return {
         "article": article.id,
         "path": article.path,
         "sentence": sentence.text,
-        "start": sentence.start,
-        "end": sentence.end,
+        "start": sentence.start if at is None else at,
+        "end": sentence.end if at is None else at + len(sentence.text),
+        "body_start": sentence.start,
+        "body_end": sentence.end,
         "speaker": attribution.speaker,
         "speaker_id": attribution.speaker_id,
         "as_written": attribution.as_written,
@@ -84,7 +89,7 @@ def on_topic(
     relevant = {
         (c.article_id, c.sentence.start) for c in selection.candidates if c.rejected is None and c.matched
     }
-    return [r for r in rows if (r["article"], r["start"]) in relevant]
+    return [r for r in rows if (r["article"], r["body_start"]) in relevant]
 
 
 def explain_rows(

@@ -46,11 +46,12 @@ def parse_text(
     meta: Meta | None = None,
     clutter: frozenset[str] = frozenset(),
     markdown: bool = False,
+    origin: int | None = 0,
 ) -> Article:
     """One text -> one Article (see ``briefgen.ingest.parse.parse_text``; imported on first use)."""
     from briefgen.ingest import parse
 
-    return parse.parse_text(text, path, id, meta=meta, clutter=clutter, markdown=markdown)
+    return parse.parse_text(text, path, id, meta=meta, clutter=clutter, markdown=markdown, origin=origin)
 
 
 def read_corpus(
@@ -144,8 +145,10 @@ def read_file(path: Path, ident: str, options: IngestOptions) -> _Parsed:
     articles = []
     for n, doc in enumerate(docs, 1):
         ident_n = ident if len(docs) == 1 else f"{ident}-{n}"
-        meta, markdown = doc.meta, doc.markdown
-        article = parse_text(doc.text, str(path), ident_n, meta=meta, clutter=extra, markdown=markdown)
+        article = parse_text(
+            doc.text, str(path), ident_n, meta=doc.meta, clutter=extra, markdown=doc.markdown,
+            origin=doc.offset,
+        )  # fmt: skip
         if article.body:
             articles.append(article)
         elif len(docs) > 1:

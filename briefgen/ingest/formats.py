@@ -48,6 +48,7 @@ class Document:
     text: str
     meta: Meta
     markdown: bool = False
+    offset: int | None = 0  # where ``text`` starts in the file's text; None when it is extracted from it
 
 
 def documents(suffix: str, text: str, name: str) -> list[Document]:
@@ -74,11 +75,11 @@ def markdown(text: str, name: str) -> Document:
         data = yaml.safe_load(m[1] or "")
     except yaml.YAMLError as exc:
         log.warning("%s: malformed front matter ignored (%s)", name, str(exc).splitlines()[0])
-        return Document(rest, Meta(), markdown=True)
+        return Document(rest, Meta(), markdown=True, offset=m.end())
     if data is not None and not isinstance(data, dict):
         log.warning("%s: front matter is not a mapping; ignored", name)
-        return Document(rest, Meta(), markdown=True)
-    return Document(rest, meta_from(data or {}), markdown=True)
+        return Document(rest, Meta(), markdown=True, offset=m.end())
+    return Document(rest, meta_from(data or {}), markdown=True, offset=m.end())
 
 
 def meta_from(data: dict[str, Any]) -> Meta:
@@ -131,6 +132,7 @@ def html(text: str, name: str, fallback: Meta | None = None) -> Document:
             url=fallback.url or found.url,
             lang=fallback.lang or found.lang,
         ),
+        offset=None,
     )
 
 
@@ -171,7 +173,7 @@ def records(items: list[Any], name: str) -> list[Document]:
             except SkipFile as exc:
                 log.warning("%s: record %r skipped (%s)", name, meta.title or len(docs) + 1, exc)
             continue
-        docs.append(Document(body, meta))
+        docs.append(Document(body, meta, offset=None))
     if not docs:
         raise SkipFile("JSON holds no article records (no text, body or content field)")
     return docs

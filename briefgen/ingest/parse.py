@@ -40,15 +40,22 @@ def parse_text(
     meta: Meta | None = None,
     clutter: frozenset[str] = frozenset(),
     markdown: bool = False,
+    origin: int | None = 0,
 ) -> Article:
-    """An Article from ``text``: every body paragraph is a verbatim slice of the NFC-normalised text."""
+    """An Article from ``text``: every body paragraph is a verbatim slice of the NFC-normalised text.
+    ``origin`` is where ``text`` starts in the decoded file (None when it was extracted from the file):
+    with it, the article records where each paragraph lies in the file."""
     meta = meta or Meta()
-    text = unicodedata.normalize("NFC", text)
+    normal = unicodedata.normalize("NFC", text)
+    if len(normal) != len(text):
+        origin = None  # normalisation moved characters: file offsets would not hold
+    text = normal
     lines = split_lines(text)
     labels, title = label_lines(lines, meta.title, clutter, markdown)
     paragraphs: list[str] = []
     headings: list[tuple[int, str]] = []
     dropped: list[DroppedLine] = []
+    origins: list[tuple[int, int]] = []
     found = _Found()
     size = 0
     for line, label in zip(lines, labels, strict=True):
@@ -56,7 +63,10 @@ def parse_text(
             header = found if len(paragraphs) < HEADER_PARAGRAPHS else None
             paragraph = _strip_prefix(line.text, dropped, header)
             if paragraph:
-                size += len(paragraph) + (2 if paragraphs else 0)
+                size += 2 if paragraphs else 0
+                if origin is not None:
+                    origins.append((size, origin + line.end - len(paragraph)))
+                size += len(paragraph)
                 paragraphs.append(paragraph)
         elif label == "subhead":
             headings.append((size + 2 if paragraphs else 0, heading_text(line.text)))
@@ -79,6 +89,7 @@ def parse_text(
         headings=tuple(headings),
         dropped=tuple(dropped),
         content_hash=hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest(),
+        origins=tuple(origins),
     )
 
 
