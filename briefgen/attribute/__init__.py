@@ -4,13 +4,16 @@ normalised id that merges variants across sources, the role the article gives, a
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefgen.attribute import lexicon as lx
-from briefgen.attribute.clauses import Found, colon_source, find_source
+from briefgen.attribute.clauses import Found, colon_source, source_at
+from briefgen.attribute.cues import MEMO_CLASSES
+from briefgen.attribute.detect import cues_in
+import os
+_BROAD = bool(os.environ.get('BRIEFGEN_BROAD'))
 from briefgen.attribute.keys import fold_aliases, key_with, speaker_key
 from briefgen.attribute.quotes import Quote, find_quotes, mask, spans_in
 from briefgen.attribute.resolve import ArticleIndex, Person
@@ -57,6 +60,7 @@ class _Attributor:
         self.index = ArticleIndex(article.body)
         self.aliases = fold_aliases(aliases)
         self.recent = _Recent([], [])
+        self.lang = article.lang
 
     def _pronoun(self, mention: Mention, at: int, offset: int) -> tuple[str | None, str | None]:
         if mention.head in {"they", "ils", "elles"}:
@@ -109,15 +113,22 @@ class _Attributor:
             return found
         return found if found.mention.name and self.index.person(found.mention.name) else None
 
-    def attribute(
-        self, sentence: Sentence, at: int, quotes: Sequence[Quote], flags: int
-    ) -> Attribution | None:
+    def _source(self, text: str, masked: str, start: int, spans: Sequence[tuple[int, int]]) -> Found | None:
+        """The source named by the most probable cue that names one."""
+        relative = [(b - start, e - start) for b, e in spans]
+        for cue in cues_in(text, self.lang, relative):
+            if cue.cls not in MEMO_CLASSES and not _BROAD:
+                continue
+            found = source_at(masked, cue.start, cue.end, cue.key, cue.noun)
+            if found is not None:
+                return found
+        return None
+
+    def attribute(self, sentence: Sentence, at: int, quotes: Sequence[Quote]) -> Attribution | None:
         text = sentence.text
         spans = spans_in(quotes, sentence.start, sentence.end)
-        if not flags and not spans and not any(h in text for h in lx.HEDGE_HINTS):
-            return None
         masked = mask(text, sentence.start, quotes)
-        found: Found | None = find_source(masked, flags) if flags else None
+        found = self._source(text, masked, sentence.start, spans)
         if found is None and spans:
             found = self._colon(masked)
         if found is None:
@@ -180,17 +191,6 @@ def _follow_quotes(
             out[i] = replace(before, kind="direct", quotes=spans)
 
 
-def _flags(body: str, sentences: Sequence[Sentence]) -> list[int]:
-    """For each sentence, the cue families whose trigger words occur in it (one scan of the body)."""
-    starts = [s.start for s in sentences]
-    flags = [0] * len(sentences)
-    for m in lx.TRIGGER.finditer(body):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.end() <= sentences[i].end:
-            flags[i] |= lx.families(m)
-    return flags
-
-
 def attribute_article(
     article: Article, sentences: Sequence[Sentence], aliases: Mapping[str, str] | None = None
 ) -> tuple[Attribution | None, ...]:
@@ -199,9 +199,8 @@ def attribute_article(
     attributor = _Attributor(article, aliases)
     out: list[Attribution | None] = []
     skip = {i for i in range(len(sentences)) if _is_headline(sentences, i)}
-    flags = _flags(article.body, sentences)
     for i, sentence in enumerate(sentences):
-        out.append(None if i in skip else attributor.attribute(sentence, i, quotes, flags[i]))
+        out.append(None if i in skip else attributor.attribute(sentence, i, quotes))
     if quotes:
         _carry_quotes(sentences, out, quotes, skip)
         _follow_quotes(sentences, out, quotes, skip)

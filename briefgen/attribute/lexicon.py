@@ -129,7 +129,7 @@ HEDGE = re.compile(
 )
 # "said"/"dit" that reports nothing.
 NOT_REPORTING = re.compile(
-    r"(?:so[- ]called|needless to say|easier said|that is to say|suffice (?:it )?to say|"
+    r"(?<![\w’'-])(?:so[- ]called|needless to say|easier said|that is to say|suffice (?:it )?to say|"
     r"(?:that|this|having|with that|that being|it goes without)\s+(?:been\s+)?said|"
     r"(?:the|a|an|such|aforesaid|this|these|said)\s+said|to say (?:the least|nothing)|"
     r"c['’]est-à-dire|autrement dit|soit dit|cela dit|ceci dit|ledit|ladite|lesdits|"

@@ -242,3 +242,72 @@ def parse_np(text: str) -> Mention | None:
                 unnamed = left.unnamed and right.unnamed
                 return Mention(written, "group", head=right.head, unnamed=unnamed)
     return None
+
+
+_CLAUSE_WORDS = frozenset({"AUX", "MODAL", "NEG", "COMP", "REL"})
+
+
+def _class(token: str, first: bool = False) -> str:
+    """A word's class in English, else in French (a phrase's language is not known here)."""
+    from briefgen.attribute.features import word_class
+
+    found = word_class(token, first, "en")
+    return found if found not in {"W", "CAP", "CAP0"} else word_class(token, first, "fr")
+
+
+def _np_tokens(tokens: list[str]) -> list[str] | None:
+    """``tokens`` cut before the first word that starts a clause inside the phrase (a relative pronoun,
+    an auxiliary, a participle after the head: "the records released this week" -> "the records")."""
+    for k, token in enumerate(tokens):
+        bare = token.rstrip(",;")
+        cls = _class(bare, k == 0)
+        participle = bare.islower() and bare.endswith(("ed", "ing")) and len(bare) > 4
+        if k and (cls in _CLAUSE_WORDS or (participle and k >= 2 and bare not in _ED_ADJECTIVES)):
+            return tokens[:k]
+        if token.endswith((",", ";")):
+            return None  # a list or an apposition: not one phrase
+    return tokens
+
+
+def np_shape(text: str) -> Mention | None:
+    """Any noun phrase by its shape, for a subject the word lists do not know ("Morocco's royal palace",
+    "the fund", "federal records released this week"): a description named as written."""
+    from briefgen.attribute.features import word_classes
+
+    text = _EDGE.sub("", _PAREN.sub(" ", text))
+    tokens = _np_tokens(_trim(text.split()))
+    if not tokens or len(tokens) > 10:
+        return None
+    first, last = tokens[0], tokens[-1].rstrip(".")
+    if _class(first, True) in {"PRON", "PREP", "TO", "BY", "CONJ", "TIME", "ADVS"} or first.lower() in PRONOUNS:
+        return None
+    function_word = last.lower() in word_classes("en") or last.lower() in word_classes("fr")
+    if not last.replace("-", "").isalpha() or function_word or last.lower().endswith("ly"):
+        return None
+    if any(_class(t) in _CLAUSE_WORDS | {"PRON"} for t in tokens[1:]):
+        return None
+    cut = next((k for k, t in enumerate(tokens) if k and _class(t) in {"PREP", "TO"}), len(tokens))
+    head = re.sub(r"['’]s?$", "", tokens[cut - 1].rstrip(",;."))
+    if not head[:1].isupper() and not _source_head(head.lower()):
+        return None  # "the renewed partnership suggests": a thing, not a source
+    return Mention(" ".join(tokens), "description", head=head.lower())
+
+
+@functools.cache
+def source_heads() -> frozenset[str]:
+    """Words that head sources in the training text (``data/sources.tsv``)."""
+    from importlib import resources
+
+    text = resources.files("briefgen.attribute").joinpath("data/sources.tsv").read_text(encoding="utf-8")
+    return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
+
+
+def _source_head(word: str) -> bool:
+    heads = source_heads()
+    variants = {word, word + "s", word[:-1] if word.endswith("s") else word}
+    return word in SOURCE_NOUNS or any(v in heads for v in variants)
+
+
+def source_np(text: str) -> Mention | None:
+    """The speaker a source position names: a known kind of mention (``parse_np``), else any noun phrase."""
+    return parse_np(text) or np_shape(text)

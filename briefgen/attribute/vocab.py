@@ -37,9 +37,20 @@ _DESCRIBED = (
     "autorités ministère parquet procureur présidence chef dirigeants dirigeant élus parties partie pays "
     "préfet préfecture syndicats syndicat entourage"
 )
+_DOCUMENTS = (  # documents and texts that state things ("the report said", "la note précise")
+    "statement report survey study poll communiqué letter note document memo memorandum proclamation decree "
+    "resolution ruling verdict judgment judgement filing complaint lawsuit indictment data figures analysis "
+    "review audit assessment paper editorial release declaration text agreement treaty accord plan proposal "
+    "order bill law charter constitution guidelines transcript minutes record records cable message email "
+    "notice article book film video footage website "
+    "rapport lettre texte décret arrêt jugement décision étude enquête sondage analyse déclaration projet "
+    "proposition loi circulaire avis bilan documents courrier"
+)
+DOCUMENT_NOUNS = set(_DOCUMENTS.split())
 SOURCE_NOUNS = UNNAMED_NOUNS | set(_DESCRIBED.split()) | {"organisation", "organization", "agence"}
+SOURCE_NOUNS |= DOCUMENT_NOUNS | {w + "s" for w in DOCUMENT_NOUNS if not w.endswith("s")}
 SOURCE_NOUNS |= {w + "s" for w in SOURCE_NOUNS if w.endswith(("ment", "ère", "ent"))}  # gouvernements
-DOCUMENT_NOUNS = {"statement", "report", "survey", "study", "poll", "communiqué", "rapport"}
+
 TITLE_HEADS = {
     *"minister president director secretary chief head spokesman spokeswoman spokesperson ambassador "
     "governor mayor senator deputy general commissioner chancellor premier king queen prince leader "

@@ -1,0 +1,74 @@
+"""The cue lexicon: which words can report speech, thought or a source's claim, and where they occur.
+
+``data/cues.tsv`` (written by ``python -m briefgen.attribute.train``) maps each form, per language, to an
+English key and the share of its occurrences that were cues in the training text. English forms are mined
+from PolNeAR's annotated cues; French forms come from ``data/cues_fr.tsv``, written by hand and mapped to
+English keys. A candidate is only a candidate: the model (``briefgen.attribute.model``) decides.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from briefgen.attribute.features import Token
+
+
+COLON_KEY = ":"
+
+
+MEMO_CLASSES = frozenset({"SPEECH", "DOCUMENT", "COGNITION"})
+"""Cue classes that attribute a statement in a memo's sense (see data/cue_classes.tsv)."""
+
+
+class Entry(NamedTuple):
+    key: str
+    rate: float
+    cls: str = "SPEECH"
+    noun: float = 0.0  # share of the form's uses right after a determiner: how often it is a noun
+
+
+Lexicon = dict[tuple[str, str], Entry]
+
+
+def read_lexicon(text: str) -> Lexicon:
+    """(language, lower-cased form) -> Entry, from the text of a ``cues.tsv``."""
+    out: Lexicon = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            lang, form, key, rate, cls, noun = line.split("\t")
+            out[(lang, form)] = Entry(key, float(rate), cls, float(noun))
+    return out
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The shipped lexicon."""
+    path = resources.files("briefgen.attribute").joinpath("data/cues.tsv")
+    return read_lexicon(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def forms(lang: str) -> frozenset[str]:
+    """Every cue form of ``lang``, lower-cased (for a quick test of whether a sentence has any)."""
+    return frozenset(form for (lg, form) in lexicon() if lg == lang)
+
+
+def language_of(lang: str) -> str:
+    """The lexicon language used for an article language: French for French, English otherwise."""
+    return "fr" if lang == "fr" else "en"
+
+
+def candidates(tokens: Sequence[Token], lang: str, table: Lexicon | None = None) -> list[tuple[int, Entry]]:
+    """(token index, entry) of each token that may be a cue (by the shipped lexicon unless ``table``)."""
+    table = lexicon() if table is None else table
+    lg = language_of(lang)
+    out = []
+    for i, token in enumerate(tokens):
+        entry = table.get((lg, token.text.lower().replace("’", "'")))
+        if entry is not None:
+            out.append((i, entry))
+    return out
