@@ -9,9 +9,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefgen.attribute import lexicon as lx
-from briefgen.attribute.clauses import Found, colon_source, source_at
+from briefgen.attribute.clauses import Found, colon_source, vetoed
 from briefgen.attribute.cues import MEMO_CLASSES
-from briefgen.attribute.detect import cues_in
+from briefgen.attribute.detect import Cue, cues_in
+from briefgen.attribute.syntax import source_span
+from briefgen.attribute.speakers import source_np
 import os
 _BROAD = bool(os.environ.get('BRIEFGEN_BROAD'))
 from briefgen.attribute.keys import fold_aliases, key_with, speaker_key
@@ -114,12 +116,19 @@ class _Attributor:
         return found if found.mention.name and self.index.person(found.mention.name) else None
 
     def _source(self, text: str, masked: str, start: int, spans: Sequence[tuple[int, int]]) -> Found | None:
-        """The source named by the most probable cue that names one."""
+        """The source named by the most probable cue that names one: read from the clause by the fast
+        readers, else from a dependency parse of the sentence."""
         relative = [(b - start, e - start) for b, e in spans]
-        for cue in cues_in(text, self.lang, relative):
-            if cue.cls not in MEMO_CLASSES and not _BROAD:
-                continue
-            found = source_at(masked, cue.start, cue.end, cue.key, cue.noun)
+        cues = [
+            c for c in cues_in(text, masked, self.lang, relative)
+            if (c.cls in MEMO_CLASSES or _BROAD) and c.key != ":"  # a colon's speaker: ``_colon``
+            and not vetoed(masked, c.start, c.end)
+        ]  # fmt: skip
+        for cue in cues:
+            if cue.found is not None:
+                return cue.found
+        for cue in cues[:2]:
+            found = _parsed_source(text, masked, cue, self.lang)
             if found is not None:
                 return found
         return None
@@ -146,6 +155,20 @@ class _Attributor:
             self.recent.groups.append((at, speaker, unnamed))
         kind = _kind(found.form, sentence, spans)
         return Attribution(kind, found.cue, speaker, key, found.mention.text, role, unnamed, spans)
+
+
+def _parsed_source(text: str, masked: str, cue: Cue, lang: str) -> Found | None:
+    if os.environ.get("BRIEFGEN_NOPARSE"):
+        return None
+    at = source_span(text, cue.start, cue.end, cue.key, lang)
+    if at is None or "x" in masked[at[0] : at[1]].replace(text[at[0] : at[1]], ""):
+        return None
+    words = masked[at[0] : at[1]]
+    if words != text[at[0] : at[1]]:
+        return None  # the parse put the source inside a quotation
+    mention = source_np(words)
+    form = "according" if cue.key == "accord" else "verb"
+    return Found(form, cue.text, cue.start, mention) if mention is not None else None
 
 
 def _quoted_share(s: Sentence, quotes: Sequence[Quote]) -> tuple[tuple[tuple[int, int], ...], float]:

@@ -22,6 +22,10 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|been|being|be|est|sont|été)\s+(?:\w+ly\s+)?$")
+_BY_DOING = re.compile(r"\s+(?:by|en)\s+\w+(?:ing|ant)\b")
+_PROGRESSIVE = re.compile(  # "is stressing", "has been questioning": a finite verb, not a participle
+    r"(?<![\w’'-])(?:is|are|was|were|been|be|am)\s+(?:(?:\w+ly|also|still|now|again|once\s+again)\s+)*$"
+)
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s+([^,.;:!?“”«»\"]+)")
 _WHEN = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|lundi|mardi|mercredi|"
@@ -111,16 +115,21 @@ def _subject(before: str) -> Mention | None:
     return source_np(chunk)
 
 
+def vetoed(masked: str, start: int, end: int) -> bool:
+    """Does the cue at ``masked[start:end]`` report nothing said: "so-called", "declined to say", "did not
+    say", "will announce" (not yet said), "responded by expelling" (an act)?"""
+    word = masked[start:end]
+    if word.rsplit(None, 1)[-1].lower() in _SAY:
+        lo = max(0, start - 30)
+        for neg in lx.NOT_REPORTING.finditer(masked[lo : end + 20]):
+            if neg.start() + lo < end and neg.end() + lo > start:
+                return True
+    return bool(_UNSAID.search(masked, max(0, start - 40), start) or _BY_DOING.match(masked, end))
+
+
 def _verb(masked: str, m: re.Match[str]) -> Mention | None:
     word, start, end = m.group(0), m.start(), m.end()
-    if word.rsplit(None, 1)[-1].lower() in _SAY:
-        window = masked[max(0, start - 30) : end + 20]
-        for neg in lx.NOT_REPORTING.finditer(window):
-            if neg.start() + max(0, start - 30) < end and neg.end() + max(0, start - 30) > start:
-                return None
     after, before = masked[end:], masked[:start]
-    if _UNSAID.search(before, max(0, len(before) - 40)):
-        return None
     low = word.lower()
     inverted_pronoun = re.search(r"-(il|elle|ils|elles|on)\b", word, re.IGNORECASE)
     if inverted_pronoun is not None:
@@ -129,12 +138,12 @@ def _verb(masked: str, m: re.Match[str]) -> Mention | None:
         agent = _BY_AGENT.match(after)
         return parse_np(agent.group(1)) if agent else None
     tail = before.rstrip()[-1:]
-    if (tail and tail in ',”"»’') or (not tail and low.startswith(("a ", "ont "))):
+    if (tail and tail in ',”"»’\'') or (not tail and low.startswith(("a ", "ont "))):
         inverted = _INVERTED.match(after)
         mention = parse_np(inverted.group(1)) if inverted else None
         if mention is not None:
             return mention
-    if low.endswith("ing"):
+    if low.endswith("ing") and not _PROGRESSIVE.search(before, max(0, len(before) - 40)):
         if tail != "," or not _COMPLEMENT.match(after):
             return None
         chunk, _ = _clause(before.rstrip().rstrip(","))
@@ -196,16 +205,21 @@ _BY_AFTER = re.compile(r"(?:\s+(?:of|on)\s+[\w’'-]+)?\s+(?:by|from|de\s+la\s+p
 _POSSESSOR = re.compile(
     r"((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w-]*)['’]s\s+((?:[a-z][\w-]*\s+){0,3}?)$"
 )
-_DET = r"(?:the|a|an|his|her|their|its|this|that|these|our|la|le|les|une?|sa|son|ses|leur|cette|ce|l['’])"
-_JUST_DETERMINED = re.compile(rf"(?:(?<![\w’'-]){_DET}|['’]s)\s*$", re.IGNORECASE)
-_DETERMINED = re.compile(rf"(?<![\w’'-]){_DET}\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+_DET = (  # written out in both cases: "UN" is not the French "un"
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat|[Tt]hese|[Oo]ur|[Ll]a|[Ll]es?|[Uu]ne?|"
+    r"[Ss]a|[Ss]on|[Ss]es|[Ll]eurs?|[Cc]ette|[Cc]e|[Ll]['’])"
+)
+_JUST_DETERMINED = re.compile(rf"(?:(?<![\w’'-]){_DET}|['’]s)\s*$")
+_DETERMINED = re.compile(rf"(?<![\w’'-]){_DET}\s+(?:[\w-]+\s+){{0,2}}$")
 
 
-def _is_nominal(before: str, noun: float) -> bool:
-    """Is the cue a noun here ("his statement", "a joint statement", "la déclaration")? Right after a
-    determiner, always; a word or two after one, when the form is mostly a noun in the training text."""
-    tail = before[-40:]
-    return bool(_JUST_DETERMINED.search(tail) or (noun >= 0.5 and _DETERMINED.search(tail)))
+_NOUN_ENDING = re.compile(r"(?:ions?|ments?|isms?|ances?|ences?|ures?)$", re.IGNORECASE)
+
+
+def _is_nominal(before: str, cue: str, noun: float) -> bool:
+    """Is the cue a noun here ("his statement", "amid accusations", "la déclaration")? Right after a
+    determiner, or when the form is a noun by its ending or mostly a noun in the training text."""
+    return bool(_JUST_DETERMINED.search(before[-40:]) or noun >= 0.5 or _NOUN_ENDING.search(cue))
 
 
 def _nominal(masked: str, start: int, end: int) -> Mention | None:
@@ -236,7 +250,7 @@ def source_at(masked: str, start: int, end: int, key: str, noun: float = 0.0) ->
         return Found("according", cue, start, mention) if mention else None
     if key == ":":
         return colon_source(masked) if masked.find(":") == start else None
-    if _is_nominal(masked[:start], noun):
+    if _is_nominal(masked[:start], cue, noun):
         mention = _nominal(masked, start, end)
         return Found("nominal", cue, start, mention) if mention else None
     mention = _verb(masked, _Slice(masked, start, end))  # type: ignore[arg-type]

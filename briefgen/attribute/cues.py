@@ -62,6 +62,19 @@ def language_of(lang: str) -> str:
     return "fr" if lang == "fr" else "en"
 
 
+def sentence_language(tokens: Sequence[Token], quoted: Sequence[bool], lang: str) -> str:
+    """The language of a sentence's own words (quotations aside): the article's, unless the function
+    words of the other language clearly outnumber its own (a French sentence in an English article)."""
+    from briefgen.attribute.features import word_classes
+
+    own = language_of(lang)
+    other = "en" if own == "fr" else "fr"
+    mine, theirs = word_classes(own), word_classes(other)
+    words = [t.text.lower() for t, q in zip(tokens, quoted, strict=True) if not q]
+    ours, foreign = sum(w in mine for w in words), sum(w in theirs for w in words)
+    return other if foreign >= 2 and foreign > 2 * ours else own
+
+
 def candidates(tokens: Sequence[Token], lang: str, table: Lexicon | None = None) -> list[tuple[int, Entry]]:
     """(token index, entry) of each token that may be a cue (by the shipped lexicon unless ``table``)."""
     table = lexicon() if table is None else table
@@ -69,6 +82,15 @@ def candidates(tokens: Sequence[Token], lang: str, table: Lexicon | None = None)
     out = []
     for i, token in enumerate(tokens):
         entry = table.get((lg, token.text.lower().replace("’", "'")))
-        if entry is not None:
+        if entry is not None and not _inside_name(tokens, i):
             out.append((i, entry))
     return out
+
+
+def _inside_name(tokens: Sequence[Token], i: int) -> bool:
+    """A capitalised word within a sentence is part of a name ("Interior Minister Said Sayoud"), unless it
+    opens the sentence, a quotation or a clause after a colon."""
+    text = tokens[i].text
+    if not text[:1].isupper() or i == 0 or text.isupper():
+        return False
+    return tokens[i - 1].text not in {":", "“", "«", '"', "‘", "(", "—", "–", "-"}

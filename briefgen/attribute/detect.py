@@ -1,14 +1,21 @@
 """Cue detection: the words of a sentence that report what a source said, thought or claimed, found by
-the learned cue model over the lexicon's candidates (``cues``, ``features``, ``model``)."""
+the learned cue model over the lexicon's candidates (``cues``, ``features``, ``model``).
+
+Each candidate is read with its clause first (``clauses.source_at``: is there a subject, an inverted
+speaker, an agent, an "according to" object?), and what that reading found is one of the model's
+features: "said" with a named subject and "said" with none are different evidence.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from briefgen.attribute.cues import candidates
+from briefgen.attribute.clauses import Found, source_at
+from briefgen.attribute.cues import Entry, Lexicon, candidates, sentence_language
 from briefgen.attribute.features import Token, candidate_features, quoted_tokens, tokenize
 from briefgen.attribute.model import probability, threshold
+from briefgen.attribute.speakers import parse_np
 
 _FR_AUX = {"a", "ont", "avait", "avaient", "aurait", "auraient", "est", "sont", "s'est", "s’est"}
 _FR_ADVERBS = {"déjà", "aussi", "encore", "également", "bien", "ainsi", "alors", "par", "ailleurs", "pour",
@@ -16,18 +23,26 @@ _FR_ADVERBS = {"déjà", "aussi", "encore", "également", "bien", "ainsi", "alor
 _TO_WORDS = {"to", "de", "du", "des"}  # "according to", "aux dires de"
 
 
-class Cue(NamedTuple):
+class Candidate(NamedTuple):
     start: int  # sentence offsets of the cue as written, auxiliary included ("a déclaré", "according to")
+    end: int
+    entry: Entry
+    index: int  # token index of the cue word
+    found: Found | None  # what the fast clause reading found as its source
+    features: list[str]
+
+
+class Cue(NamedTuple):
+    start: int
     end: int
     text: str
     key: str  # the lexicon key ("said", "accord", ":")
     cls: str  # its class (SPEECH, DOCUMENT, COGNITION, INTENTION, STANCE, PART)
-    noun: float  # how often the form is a noun in the training text
     probability: float
-    index: int  # token index of the cue word
+    found: Found | None
 
 
-def _span(text: str, tokens: Sequence[Token], i: int, key: str, lang: str) -> tuple[int, int]:
+def _span(tokens: Sequence[Token], i: int, key: str, lang: str) -> tuple[int, int]:
     """The cue's extent: French auxiliaries before it ("a déjà déclaré"), "to" after "according"."""
     start, end = tokens[i].start, tokens[i].end
     if key == "accord" and i + 1 < len(tokens) and tokens[i + 1].text.lower() in _TO_WORDS:
@@ -42,19 +57,37 @@ def _span(text: str, tokens: Sequence[Token], i: int, key: str, lang: str) -> tu
     return start, end
 
 
-def cues_in(text: str, lang: str, quoted_spans: Sequence[tuple[int, int]]) -> list[Cue]:
-    """The cues of one sentence the model accepts, most probable first; ``quoted_spans`` are the
-    sentence's quotations (sentence offsets)."""
+def source_kind(found: Found | None) -> str:
+    """What the clause reading found, as the model sees it."""
+    if found is None:
+        return "none"
+    mention = found.mention
+    if mention.kind == "description" and parse_np(mention.text) is None:
+        return f"{found.form}:phrase"  # a noun phrase by its shape only
+    return f"{found.form}:{mention.kind}"
+
+
+def read_candidates(
+    text: str, masked: str, lang: str, quoted_spans: Sequence[tuple[int, int]], table: Lexicon | None = None
+) -> Iterator[Candidate]:
+    """Every candidate cue of one sentence with its clause reading and features; ``masked`` is the
+    sentence with its quotations masked, ``quoted_spans`` their sentence offsets."""
     tokens = tokenize(text)
-    found = candidates(tokens, lang)
-    if not found:
-        return []
     quoted = quoted_tokens(tokens, quoted_spans)
+    lang = sentence_language(tokens, quoted, lang)
+    for i, entry in candidates(tokens, lang, table):
+        start, end = _span(tokens, i, entry.key, lang)
+        found = None if entry.key == ":" else source_at(masked, start, end, entry.key, entry.noun)
+        feats = candidate_features(tokens, i, entry, quoted, lang, source_kind(found))
+        yield Candidate(start, end, entry, i, found, feats)
+
+
+def cues_in(text: str, masked: str, lang: str, quoted_spans: Sequence[tuple[int, int]]) -> list[Cue]:
+    """The cues of one sentence the model accepts, most probable first."""
     limit = threshold()
     out = []
-    for i, entry in found:
-        p = probability(candidate_features(tokens, i, entry, quoted, lang))
+    for c in read_candidates(text, masked, lang, quoted_spans):
+        p = probability(c.features)
         if p >= limit:
-            start, end = _span(text, tokens, i, entry.key, lang)
-            out.append(Cue(start, end, text[start:end], entry.key, entry.cls, entry.noun, p, i))
+            out.append(Cue(c.start, c.end, text[c.start : c.end], c.entry.key, c.entry.cls, p, c.found))
     return sorted(out, key=lambda c: -c.probability)

@@ -83,12 +83,10 @@ def shape(word: str, lang: str, key: str, after_aux: bool) -> str:
     low = word.lower()
     if key == "accord":
         return "ING"  # "according to", "selon", "d'après": one prepositional cue
-    if lang == "fr":  # the passé composé ("a déclaré") is French news's simple past: shaped like "said"
+    if lang == "fr":  # the passé composé ("a déclaré") is French news's simple past: "declared"
         if low.endswith("ant"):
             return "ING"
-        if after_aux:
-            return "S"
-        if low.endswith(("é", "ée", "és", "ées")):
+        if after_aux or low.endswith(("é", "ée", "és", "ées")):
             return "ED"
         return "BASE" if low.endswith(("er", "ir", "re")) else "S"
     if low.endswith("ing"):
@@ -111,11 +109,12 @@ def _unit(tokens: Sequence[Token], i: int, key: str, lang: str) -> tuple[int, in
 
 
 def candidate_features(
-    tokens: Sequence[Token], i: int, entry: Entry, quoted: Sequence[bool], lang: str = "en"
+    tokens: Sequence[Token], i: int, entry: Entry, quoted: Sequence[bool], lang: str, source: str
 ) -> list[str]:
     """The features of token ``i`` as a cue with lexicon ``entry`` (key, cue rate in the training text,
-    class); ``quoted[j]`` tells whether token j lies inside a quotation. The context is read around the
-    cue as a unit (``_unit``), so "has said" and "a déclaré" look alike."""
+    class); ``quoted[j]`` tells whether token j lies inside a quotation, ``source`` what the clause
+    reading found as its source ("verb:name", "according:phrase", "none"). The context is read around
+    the cue as a unit (``_unit``), so "has said" and "a déclaré" look alike."""
     key, rate, n = entry.key, entry.rate, len(tokens)
     first, last = _unit(tokens, i, key, lang)
     left = [word_class(tokens[j].text, j == 0, lang) if j >= 0 else "NONE" for j in (first - 1, first - 2, first - 3)]
@@ -124,6 +123,9 @@ def candidate_features(
     form = shape(tokens[i].text, lang, key, first < i)
     return [
         "bias",
+        f"src={source}",
+        f"k_src={key}_{source}",
+        f"class_src={entry.cls}_{source}",
         f"k={key}",
         f"class={entry.cls}",
         f"class_l1={entry.cls}_{left[0]}",

@@ -137,10 +137,11 @@ def mine(corpus: list) -> Mined:
 
 
 def _inflections(form: str, key: str) -> set[str]:
-    """Forms of the same key the training text did not happen to contain ("criticizes" from "criticized")."""
+    """Forms of the same key the training text did not happen to contain ("criticizes" from "criticized"),
+    in British spelling too ("criticised")."""
     bases = {form, form[:-1], form[:-2], form[:-3]}
-    made = {b + s for b in bases if len(b) > 2 for s in _SUFFIXES}
-    return {m for m in made if stem(m) == key}
+    made = {m for m in (b + s for b in bases if len(b) > 2 for s in _SUFFIXES) if stem(m) == key}
+    return made | {m.replace("iz", "is") for m in made if "iz" in m}
 
 
 def french_entries(path: Path, rates: dict[str, float]) -> list[tuple[str, str, float, float]]:

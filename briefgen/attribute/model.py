@@ -41,4 +41,5 @@ def probability(features: Iterable[str], model: Weights | None = None) -> float:
 
 
 def threshold() -> float:
-    return weights().threshold
+    import os
+    return float(os.environ.get("BRIEFGEN_TH", weights().threshold))

@@ -290,6 +290,8 @@ def np_shape(text: str) -> Mention | None:
     head = re.sub(r"['’]s?$", "", tokens[cut - 1].rstrip(",;."))
     if not head[:1].isupper() and not _source_head(head.lower()):
         return None  # "the renewed partnership suggests": a thing, not a source
+    if _names_an_act(head.lower()):
+        return None  # "the plan emphasizes", "the decision suggests": an act or intention, not a source
     return Mention(" ".join(tokens), "description", head=head.lower())
 
 
@@ -300,6 +302,15 @@ def source_heads() -> frozenset[str]:
 
     text = resources.files("briefgen.attribute").joinpath("data/sources.tsv").read_text(encoding="utf-8")
     return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
+
+
+def _names_an_act(word: str) -> bool:
+    """Is ``word`` a cue of intention or stance ("plan", "decision", "agreement")? Those name what a
+    source does, not a source."""
+    from briefgen.attribute.cues import lexicon
+
+    entry = lexicon().get(("en", word)) or lexicon().get(("fr", word))
+    return entry is not None and entry.cls in {"INTENTION", "STANCE"}
 
 
 def _source_head(word: str) -> bool:

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.attribute import lexicon_build
-from briefgen.attribute.cues import Lexicon, candidates, read_lexicon
-from briefgen.attribute.features import candidate_features, quoted_tokens, tokenize
-from briefgen.attribute.quotes import find_quotes, spans_in
+from briefgen.attribute.cues import Lexicon, read_lexicon
+from briefgen.attribute.detect import read_candidates
+from briefgen.attribute.quotes import find_quotes, mask, spans_in
 from briefgen.models import Article, Sentence
 
 DATA = Path(__file__).parent / "data"
@@ -53,13 +53,11 @@ def examples(corpus: Sequence[Annotated], table: Lexicon) -> Iterator[Example]:
     for a_index, item in enumerate(corpus):
         quotes = find_quotes(item.article.body)
         for s in item.sentences:
-            tokens = tokenize(s.text)
             spans = [(b - s.start, e - s.start) for b, e in spans_in(quotes, s.start, s.end)]
-            quoted = quoted_tokens(tokens, spans)
-            for i, entry in candidates(tokens, item.article.lang, table):
-                feats = candidate_features(tokens, i, entry, quoted, item.article.lang)
-                label = s.start + tokens[i].start in item.cue_chars
-                yield Example(tuple(feats), label, a_index, s.index)
+            masked = mask(s.text, s.start, quotes)
+            for c in read_candidates(s.text, masked, item.article.lang, spans, table):
+                label = s.start + c.start in item.cue_chars or s.start + c.end - 1 in item.cue_chars
+                yield Example(tuple(c.features), label, a_index, s.index)
 
 
 def fit(data: Sequence[Example], epochs: int = EPOCHS, seed: int = SEED) -> dict[str, float]:

@@ -40,11 +40,10 @@ _DESCRIBED = (
 _DOCUMENTS = (  # documents and texts that state things ("the report said", "la note précise")
     "statement report survey study poll communiqué letter note document memo memorandum proclamation decree "
     "resolution ruling verdict judgment judgement filing complaint lawsuit indictment data figures analysis "
-    "review audit assessment paper editorial release declaration text agreement treaty accord plan proposal "
-    "order bill law charter constitution guidelines transcript minutes record records cable message email "
-    "notice article book film video footage website "
-    "rapport lettre texte décret arrêt jugement décision étude enquête sondage analyse déclaration projet "
-    "proposition loi circulaire avis bilan documents courrier"
+    "review audit assessment paper editorial release declaration text charter constitution guidelines "
+    "transcript minutes record records cable message email notice article book film video footage website "
+    "rapport lettre texte décret arrêt jugement décision étude enquête sondage analyse déclaration circulaire "
+    "avis bilan documents courrier"
 )
 DOCUMENT_NOUNS = set(_DOCUMENTS.split())
 SOURCE_NOUNS = UNNAMED_NOUNS | set(_DESCRIBED.split()) | {"organisation", "organization", "agence"}

