@@ -142,7 +142,7 @@ def test_unnamed_sources_are_flagged() -> None:
 def test_nominal_attributions() -> None:
     by = one("The key outcome was the announcement by Minister Vallaud of a joint task force.", INTRO)
     assert by is not None and by.kind == "nominal" and by.speaker == "Karim Vallaud"
-    assert by.cue == "announcement by"
+    assert by.cue == "announcement"
     poss = one("Mr. Karim Vallaud’s public expression of thanks for the rescue teams was widely reported.")
     assert poss is not None and poss.kind == "nominal" and poss.speaker == "Karim Vallaud"
     assert one("The agreement followed Vallaud’s two-day visit to the region.", INTRO) is None
@@ -323,7 +323,6 @@ def test_french_selon_and_dapres() -> None:
         "Autrement dit, rien ne change pour les voyageurs.",
         "Ledit accord expire en mars.",
         "La zone dite tampon reste fermée.",
-        "Le rapport indique une hausse des passages.",
     ],
 )
 def test_french_non_attributions(sentence: str) -> None:

@@ -20,14 +20,14 @@ if TYPE_CHECKING:
 COLON_KEY = ":"
 
 
-MEMO_CLASSES = frozenset({"SPEECH", "DOCUMENT", "COGNITION"})
+MEMO_CLASSES = frozenset({"SPEECH", "DOCUMENT", "COGNITION", "FRAMING", "COMPLEMENT"})
 """Cue classes that attribute a statement in a memo's sense (see data/cue_classes.tsv)."""
 
 
 class Entry(NamedTuple):
     key: str
     rate: float
-    cls: str = "SPEECH"
+    cls: str = "OTHER"
     noun: float = 0.0  # share of the form's uses right after a determiner: how often it is a noun
 
 

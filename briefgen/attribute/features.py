@@ -24,7 +24,7 @@ TOKEN = re.compile(
     r"|\w+(?:[’'.\-]\w+)*"
     r"|[^\w\s]"
 )
-QUOTE_MARKS = frozenset("“”«»\"‘’„")
+QUOTE_MARKS = frozenset('“”«»"‘’„')
 
 
 class Token(NamedTuple):
@@ -117,8 +117,13 @@ def candidate_features(
     the cue as a unit (``_unit``), so "has said" and "a déclaré" look alike."""
     key, rate, n = entry.key, entry.rate, len(tokens)
     first, last = _unit(tokens, i, key, lang)
-    left = [word_class(tokens[j].text, j == 0, lang) if j >= 0 else "NONE" for j in (first - 1, first - 2, first - 3)]
-    right = [word_class(tokens[j].text, False, lang) if j < n else "NONE" for j in (last + 1, last + 2, last + 3)]
+    left = [
+        word_class(tokens[j].text, j == 0, lang) if j >= 0 else "NONE"
+        for j in (first - 1, first - 2, first - 3)
+    ]
+    right = [
+        word_class(tokens[j].text, False, lang) if j < n else "NONE" for j in (last + 1, last + 2, last + 3)
+    ]
     quotes = sum(1 for t in tokens if t.text in QUOTE_MARKS)
     form = shape(tokens[i].text, lang, key, first < i)
     return [

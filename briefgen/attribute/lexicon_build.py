@@ -5,6 +5,7 @@ hand-written French cues onto the same English keys."""
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import NamedTuple
 
 from briefgen.attribute.features import tokenize, word_class, word_classes
 from briefgen.ingest import read_corpus
+from briefgen.models import Article
 from briefgen.segment import split_sentences
 
 MIN_COUNT = 3  # a key must be a cue at least this often in the training text
@@ -50,7 +52,12 @@ def source_heads(folder: Path) -> Counter[str]:
             cut = next((k for k, w in enumerate(words) if k and word_class(w) in {"PREP", "TO", "BY"}), None)
             head = words[:cut][-1] if words[:cut] else ""
             low = head.lower()
-            if head[:1].islower() and low.isalpha() and low not in classes and not low.endswith(("ed", "ing")):
+            if (
+                head[:1].islower()
+                and low.isalpha()
+                and low not in classes
+                and not low.endswith(("ed", "ing"))
+            ):
                 heads[low] += 1
     return heads
 
@@ -58,7 +65,7 @@ def source_heads(folder: Path) -> Counter[str]:
 def write_source_heads(path: Path, heads: Counter[str]) -> None:
     kept = sorted(w for w, n in heads.items() if n >= MIN_SOURCE_HEAD)
     header = [
-        "# Lower-case words that head a source's noun phrase in the training text (\"the campaign said\"),",
+        '# Lower-case words that head a source\'s noun phrase in the training text ("the campaign said"),',
         "# seen at least twice. Written by python -m briefgen.attribute.train; do not edit by hand.",
     ]
     path.write_text("\n".join(header + kept) + "\n", encoding="utf-8")
@@ -92,7 +99,7 @@ def read_annotated(folder: Path) -> list:  # list[train.Annotated]
     return out
 
 
-def _body_offset(article, offset: int) -> int | None:  # type: ignore[no-untyped-def]
+def _body_offset(article: Article, offset: int) -> int | None:
     """The body offset of file ``offset`` (None when it falls outside the kept paragraphs)."""
     body_len = len(article.body)
     for n, (b, f) in enumerate(article.origins):
@@ -122,7 +129,7 @@ def mine(corpus: list) -> Mined:
             tokens = tokenize(s.text)
             for n, t in enumerate(tokens):
                 low = t.text.lower().replace("’", "'")
-                if low in classes or not (low.isalpha() or low == ":") or len(low) < 2 and low != ":":
+                if low in classes or not (low.isalpha() or low == ":") or (len(low) < 2 and low != ":"):
                     continue
                 key = stem(low)
                 total[key] += 1
@@ -141,7 +148,9 @@ def _inflections(form: str, key: str) -> set[str]:
     in British spelling too ("criticised")."""
     bases = {form, form[:-1], form[:-2], form[:-3]}
     made = {m for m in (b + s for b in bases if len(b) > 2 for s in _SUFFIXES) if stem(m) == key}
-    return made | {m.replace("iz", "is") for m in made if "iz" in m}
+    british = {m.replace("iz", "is") for m in made if "iz" in m}
+    british |= {re.sub(r"([aeiou])l(ed|ing)$", r"\1ll\2", m) for m in made}  # "signalled", "labelling"
+    return made | british
 
 
 def french_entries(path: Path, rates: dict[str, float]) -> list[tuple[str, str, float, float]]:
@@ -165,7 +174,17 @@ def _french_forms(lemma: str, rule: str) -> set[str]:
         return {lemma, lemma + "s"}
     if rule == "ir":
         s = lemma[:-2]
-        return {lemma, s + "it", s + "issent", s + "i", s + "ie", s + "is", s + "ies", s + "issait", s + "ira"}
+        return {
+            lemma,
+            s + "it",
+            s + "issent",
+            s + "i",
+            s + "ie",
+            s + "is",
+            s + "ies",
+            s + "issait",
+            s + "ira",
+        }
     if rule != "er":
         return set()
     s = lemma[:-2]
@@ -201,11 +220,11 @@ def write_lexicon(path: Path, corpus: list, french: Path, classes: dict[str, str
     rows.add(("fr", ":", ":", mined.rates.get(":", 0.2), 0.0))
     header = [
         "# Cue lexicon: language, form, English key, share of the key's occurrences that were cues in the",
-        "# training text, class (cue_classes.tsv), share of the form's uses right after a determiner (a noun).",
+        "# training text, class (cue_classes.tsv), share of the form's uses right after a determiner.",
         "# Written by python -m briefgen.attribute.train; do not edit by hand.",
     ]
     body = [
-        f"{lg}\t{form}\t{key}\t{rate:.4f}\t{classes.get(key, 'SPEECH')}\t{noun:.2f}"
+        f"{lg}\t{form}\t{key}\t{rate:.4f}\t{classes.get(key, 'OTHER')}\t{noun:.2f}"
         for lg, form, key, rate, noun in sorted(rows)
     ]
     path.write_text("\n".join(header + body) + "\n", encoding="utf-8")

@@ -42,4 +42,5 @@ def probability(features: Iterable[str], model: Weights | None = None) -> float:
 
 def threshold() -> float:
     import os
+
     return float(os.environ.get("BRIEFGEN_TH", weights().threshold))

@@ -76,6 +76,14 @@ _PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "al", "el", "b
 
 
 @dataclass(frozen=True)
+class Found:
+    form: str  # "verb", "according", "nominal", "colon"
+    cue: str
+    cue_start: int
+    mention: Mention
+
+
+@dataclass(frozen=True)
 class Mention:
     text: str  # as written
     kind: str  # "name", "pronoun", "description", "group"
@@ -245,6 +253,7 @@ def parse_np(text: str) -> Mention | None:
 
 
 _CLAUSE_WORDS = frozenset({"AUX", "MODAL", "NEG", "COMP", "REL"})
+_NOT_FIRST = frozenset({"PRON", "PREP", "TO", "BY", "CONJ", "TIME", "ADVS"})
 
 
 def _class(token: str, first: bool = False) -> str:
@@ -279,7 +288,10 @@ def np_shape(text: str) -> Mention | None:
     if not tokens or len(tokens) > 10:
         return None
     first, last = tokens[0], tokens[-1].rstrip(".")
-    if _class(first, True) in {"PRON", "PREP", "TO", "BY", "CONJ", "TIME", "ADVS"} or first.lower() in PRONOUNS:
+    if (
+        _class(first, True) in {"PRON", "PREP", "TO", "BY", "CONJ", "TIME", "ADVS"}
+        or first.lower() in PRONOUNS
+    ):
         return None
     function_word = last.lower() in word_classes("en") or last.lower() in word_classes("fr")
     if not last.replace("-", "").isalpha() or function_word or last.lower().endswith("ly"):
@@ -322,3 +334,13 @@ def _source_head(word: str) -> bool:
 def source_np(text: str) -> Mention | None:
     """The speaker a source position names: a known kind of mention (``parse_np``), else any noun phrase."""
     return parse_np(text) or np_shape(text)
+
+
+def leading_subject(words: list[str]) -> Mention | None:
+    """The longest name or description opening ``words`` (up to their last lower-case word)."""
+    for k in range(min(len(words) - 1, 8), 0, -1):
+        if words[k][:1].islower():
+            mention = parse_np(" ".join(words[:k]))
+            if mention is not None:
+                return mention
+    return None

@@ -34,14 +34,18 @@ def pipeline(lang: str) -> Any | None:
     try:
         import spacy
     except ImportError:
-        log.warning("spaCy is not installed: pip install spacy %s (speakers found by the fast readers only)", package)
+        log.warning(
+            "spaCy is not installed: pip install spacy %s (speakers found by the fast readers only)", package
+        )
         return None
     for name in names:
         try:
             return spacy.load(name, exclude=["ner", "lemmatizer"])
         except OSError:
             continue
-    log.warning("the %s pipeline is missing: pip install %s (speakers found by the fast readers only)", lang, package)
+    log.warning(
+        "the %s pipeline is missing: pip install %s (speakers found by the fast readers only)", lang, package
+    )
     return None
 
 

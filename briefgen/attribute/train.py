@@ -3,7 +3,8 @@
     python -m briefgen.attribute.train ../shared/dev/polnear/train
 
 reads ``text/`` and ``ann/`` (brat Cue spans) of the folder, reads the articles the way briefgen does
-(ingest, sentences, quotations), and writes ``data/cues.tsv``, ``data/sources.tsv`` and ``data/weights.tsv`` beside this module.
+(ingest, sentences, quotations), and writes ``data/cues.tsv``, ``data/sources.tsv`` and
+``data/weights.tsv`` beside this module.
 Everything is deterministic (fixed order, seeded shuffles, pure-Python floats), so a run reproduces the
 shipped files byte for byte; ``tests/test_cue_model.py`` checks that when the data is present.
 """

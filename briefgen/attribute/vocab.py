@@ -42,8 +42,8 @@ _DOCUMENTS = (  # documents and texts that state things ("the report said", "la 
     "resolution ruling verdict judgment judgement filing complaint lawsuit indictment data figures analysis "
     "review audit assessment paper editorial release declaration text charter constitution guidelines "
     "transcript minutes record records cable message email notice article book film video footage website "
-    "rapport lettre texte décret arrêt jugement décision étude enquête sondage analyse déclaration circulaire "
-    "avis bilan documents courrier"
+    "rapport lettre texte décret arrêt jugement décision étude enquête sondage analyse déclaration "
+    "circulaire avis bilan documents courrier"
 )
 DOCUMENT_NOUNS = set(_DOCUMENTS.split())
 SOURCE_NOUNS = UNNAMED_NOUNS | set(_DESCRIBED.split()) | {"organisation", "organization", "agence"}

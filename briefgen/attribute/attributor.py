@@ -1,0 +1,159 @@
+"""The attribution of one sentence at a time, within one article: the cue the model accepts, the source
+its clause (or, failing that, a parse) names, and that source resolved against the article's people
+and the speakers of the sentences before (pronouns, "the minister", surnames)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from briefgen.attribute import lexicon as lx
+from briefgen.attribute.clauses import Found, complemented, vetoed
+from briefgen.attribute.cues import MEMO_CLASSES
+from briefgen.attribute.detect import Cue, cues_in
+from briefgen.attribute.keys import fold_aliases, key_with
+from briefgen.attribute.nouns import colon_source
+from briefgen.attribute.quotes import Quote, mask, spans_in
+from briefgen.attribute.resolve import ArticleIndex, Person
+from briefgen.attribute.speakers import Mention, source_np
+from briefgen.attribute.syntax import source_span
+from briefgen.attribute.vocab import TITLE_HEADS
+from briefgen.models import Article, Attribution, Sentence
+
+_FRAMED = re.compile(r"(?<![\w’'-])(?:as|comme)(?![\w’'-])")  # "presented the deal as a reset"
+_DEFINITE = ("the ", "le ", "la ", "l'", "l’", "this ", "that ", "ce ", "cette ")
+
+
+@dataclass
+class _Recent:
+    """The speakers attributed so far, for pronouns: (sentence index, speaker, female, plural)."""
+
+    people: list[tuple[int, str, bool | None]]
+    groups: list[tuple[int, str, bool]]
+
+
+def _kind(form: str, sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> str:
+    if form == "according":
+        return "according-to"
+    if form == "nominal":
+        return "nominal"
+    if not spans:
+        return "indirect"
+    quoted = sum(e - s for s, e in spans)
+    return "direct" if quoted >= 0.5 * (len(sentence.text) - sentence.text.count(" ")) else "mixed"
+
+
+class Attributor:
+    def __init__(self, article: Article, aliases: Mapping[str, str] | None) -> None:
+        self.index = ArticleIndex(article.body)
+        self.aliases = fold_aliases(aliases)
+        self.recent = _Recent([], [])
+        self.lang = article.lang
+
+    def _pronoun(self, mention: Mention, at: int, offset: int) -> tuple[str | None, str | None]:
+        if mention.head in {"they", "ils", "elles"}:
+            group = next((g for g in reversed(self.recent.groups) if at - g[0] <= 3), None)
+            return (group[1], None) if group else (None, None)
+        if mention.head not in {"he", "she", "il", "elle"}:
+            return None, None
+        for idx, name, female in reversed(self.recent.people):
+            if at - idx <= 4 and (female is None or mention.female is None or female == mention.female):
+                person = self.index.person(name)
+                return name, person.role if person else None
+        person = self.index.nearest(offset, female=mention.female)
+        return (person.name, person.role) if person else (None, None)
+
+    def _described(self, role_word: str, at: int, offset: int) -> Person | None:
+        """Who "the minister" is: the one person so far with that role; of several, the one quoted in
+        the last four sentences; else nobody (a wrong speaker is worse than none)."""
+        fitting = {p.name: p for p in self.index.with_role(role_word, offset)}
+        if len(fitting) == 1:
+            return next(iter(fitting.values()))
+        recent = (name for idx, name, _ in reversed(self.recent.people) if at - idx <= 4)
+        return next((fitting[name] for name in recent if name in fitting), None)
+
+    def _resolve(self, mention: Mention, at: int, offset: int) -> tuple[str | None, str | None, bool]:
+        """(speaker, role, unnamed) for a mention in sentence ``at`` starting at body ``offset``."""
+        if mention.kind == "pronoun":
+            speaker, role = self._pronoun(mention, at, offset)
+            return speaker, role, False
+        if mention.kind == "name" and mention.name:
+            person = self.index.person(mention.name)
+            if person is not None:
+                return person.name, person.role or mention.role, False
+            return mention.name, mention.role, False
+        head = mention.head or ""
+        if (
+            mention.kind == "description"
+            and head in TITLE_HEADS
+            and mention.text.lower().startswith(_DEFINITE)
+        ):
+            person = self._described(head.rstrip("s"), at, offset + 1)
+            if person is not None:
+                return person.name, person.role, False
+            return mention.text, None, True
+        return mention.text, None, mention.unnamed
+
+    def _colon(self, masked: str) -> Found | None:
+        """A colon-introduced quotation, kept only when its speaker is a person this article names."""
+        found = colon_source(masked)
+        if found is None or found.mention.kind == "pronoun":
+            return found
+        return found if found.mention.name and self.index.person(found.mention.name) else None
+
+    def _source(self, text: str, masked: str, start: int, spans: Sequence[tuple[int, int]]) -> Found | None:
+        """The source named by the most probable cue that names one: read from the clause by the fast
+        readers, else from a dependency parse of the sentence."""
+        relative = [(b - start, e - start) for b, e in spans]
+        cues = [
+            c for c in cues_in(text, masked, self.lang, relative)
+            if c.cls in MEMO_CLASSES and c.key != ":"  # a colon's speaker: ``_colon``
+            and not vetoed(masked, c.start, c.end)
+            and (c.cls != "FRAMING" or _FRAMED.search(masked, c.end, c.end + 160))
+            and (c.cls != "COMPLEMENT" or complemented(masked, c.start, c.end))
+        ]  # fmt: skip
+        for cue in cues:
+            if cue.found is not None:
+                return cue.found
+        for cue in cues[:2]:
+            found = _parsed_source(text, masked, cue, self.lang)
+            if found is not None:
+                return found
+        return None
+
+    def attribute(self, sentence: Sentence, at: int, quotes: Sequence[Quote]) -> Attribution | None:
+        text = sentence.text
+        spans = spans_in(quotes, sentence.start, sentence.end)
+        masked = mask(text, sentence.start, quotes)
+        found = self._source(text, masked, sentence.start, spans)
+        if found is None and spans:
+            found = self._colon(masked)
+        if found is None:
+            hedge = lx.HEDGE.search(masked) if any(h in text for h in lx.HEDGE_HINTS) else None
+            return (
+                Attribution("hedged", hedge.group(0), None, None, None, None, quotes=spans) if hedge else None
+            )
+        speaker, role, unnamed = self._resolve(found.mention, at, sentence.start)
+        if found.form == "colon" and not speaker:  # "It was simple: “…”" names nobody
+            return None
+        key = key_with(speaker, self.aliases) if speaker else None
+        if speaker and found.mention.kind == "name" and not unnamed and self.index.person(speaker):
+            self.recent.people.append((at, speaker, self.index.person(speaker).female))  # type: ignore[union-attr]
+        elif speaker and found.mention.kind in {"description", "group"}:
+            self.recent.groups.append((at, speaker, unnamed))
+        kind = _kind(found.form, sentence, spans)
+        return Attribution(kind, found.cue, speaker, key, found.mention.text, role, unnamed, spans)
+
+
+def _parsed_source(text: str, masked: str, cue: Cue, lang: str) -> Found | None:
+    """The source a dependency parse finds for ``cue`` (never words inside a quotation)."""
+    at = source_span(text, cue.start, cue.end, cue.key, lang)
+    if at is None:
+        return None
+    words = masked[at[0] : at[1]]
+    if words != text[at[0] : at[1]]:
+        return None  # the parse put the source inside a quotation
+    mention = source_np(words)
+    form = "according" if cue.key == "accord" else "verb"
+    return Found(form, cue.text, cue.start, mention) if mention is not None else None

@@ -1,0 +1,63 @@
+"""Sources named by constructions around a noun or a colon rather than a verb: "the announcement by X",
+"X's statement", "la déclaration de la ministre", "Vallaud was blunt: “…”"."""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.attribute.speakers import Found, Mention, leading_subject, parse_np
+
+_ADJECTIVE = re.compile(
+    r"(?:al|ic|ive|ous|ful|ent|ant|ed|est|ly|ing|public|recent|latest|firm|strong|deep|own|new|first|last|"
+    r"joint|written|official|stark|blunt|brief|clear|warm|sharp|careful)$"
+)
+_NOMINAL_AFTER = re.compile(
+    r"([^,.;:!?“”«»\"]+?)(?=\s*(?:[,.;:!?“”«»\"]|$)|\s+(?:of|on|that|to|for|about|regarding|in|at|de|sur|pour)\b)"
+)
+_BY_AFTER = re.compile(r"(?:\s+(?:of|on)\s+[\w’'-]+)?\s+(?:by|from|de\s+la\s+part\s+d[eu]|par)\s+")
+_POSSESSOR = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w-]*)['’]s\s+((?:[a-z][\w-]*\s+){0,3}?)$")
+_DET = (  # written out in both cases: "UN" is not the French "un"
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat|[Tt]hese|[Oo]ur|[Ll]a|[Ll]es?|[Uu]ne?|"
+    r"[Ss]a|[Ss]on|[Ss]es|[Ll]eurs?|[Cc]ette|[Cc]e|[Ll]['’])"
+)
+_JUST_DETERMINED = re.compile(rf"(?:(?<![\w’'-]){_DET}|['’]s)\s*$")
+_NOUN_ENDING = re.compile(r"(?:ions?|ments?|isms?|ances?|ences?|ures?)$", re.IGNORECASE)
+
+
+def is_nominal(before: str, cue: str, noun: float) -> bool:
+    """Is the cue a noun here ("his statement", "amid accusations", "la déclaration")? Right after a
+    determiner, or when the form is a noun by its ending or mostly a noun in the training text."""
+    return bool(_JUST_DETERMINED.search(before[-40:]) or noun >= 0.5 or _NOUN_ENDING.search(cue))
+
+
+def nominal_source(masked: str, start: int, end: int) -> Mention | None:
+    """ "the statement by X" / "X's statement": a speech noun and the source it names."""
+    by = _BY_AFTER.match(masked, end)
+    if by is not None:
+        np = _NOMINAL_AFTER.match(masked, by.end())
+        mention = parse_np(np.group(1)) if np else None
+        if mention is not None:
+            return mention
+    poss = _POSSESSOR.search(masked[:start])
+    if poss is not None and all(_ADJECTIVE.search(w) for w in poss.group(2).split()):
+        mention = parse_np(poss.group(1))
+        return mention if mention is not None and mention.kind == "name" else None
+    return None
+
+
+_COLON_LEAD = re.compile(r"\s*([^:;,“”«»\"]{2,90}?)\s*:\s*[“«\"‘]")
+
+
+def colon_source(masked: str) -> Found | None:
+    """ "Vallaud was blunt: “…”" / "Vallaud: “…”": a person or pronoun leading a short clause whose colon
+    opens the quotation. Only a candidate: the caller checks that the name is a person of the article."""
+    m = _COLON_LEAD.match(masked)
+    words = m.group(1).split() if m else []
+    if not words or len(words) > 10:
+        return None
+    whole = parse_np(" ".join(words)) if len(words) <= 4 else None
+    mention = whole if whole is not None and whole.kind == "name" else leading_subject(words)
+    if mention is None or mention.kind not in {"name", "pronoun"}:
+        return None
+    cue = " ".join(words[len(mention.text.split()) :]) or ":"
+    return Found("colon", cue, m.start(1) if m else 0, mention)
