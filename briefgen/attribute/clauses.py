@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from briefgen.attribute import lexicon as lx
+from briefgen.attribute.inversion import inverted_source
 from briefgen.attribute.nouns import is_nominal, nominal_source
 from briefgen.attribute.speakers import Found, Mention, leading_subject, parse_np, source_np
 
@@ -25,16 +26,6 @@ _PROGRESSIVE = re.compile(  # "is stressing", "has been questioning": a finite v
     r"(?<![\w’'-])(?:is|are|was|were|been|be|am)\s+(?:(?:\w+ly|also|still|now|again|once\s+again)\s+)*$"
 )
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s+([^,.;:!?“”«»\"]+)")
-_WHEN = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|lundi|mardi|mercredi|"
-    r"jeudi|vendredi|samedi|dimanche|hier|aujourd’hui|aujourd'hui|ce\s+matin|ce\s+soir)"
-)
-_INVERTED = re.compile(  # ", said Nuñez." / "», a déclaré mercredi Laurent Nuñez sur une radio"
-    rf"(?i:\s+(?:on\s+)?{_WHEN})?"
-    r"\s+((?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Sen|Rep|Gov|Lt|Capt|M|Mme|Mlle)\.\s+)?"
-    r"[^,.;:!?“”«»\"]+?)(?=\s*(?:[,.;:!?“”«»\"]|$)|\s+(?:in|on|at|during|after|before|to|from|when|while|who|"
-    rf"adding|as|last|this|earlier|told|à|lors|dans|devant|sur|au|aux|pendant|(?i:{_WHEN}))\b)"
-)
 _COMPLEMENT = re.compile(  # "wrote that", "wrote on Facebook that", "replied to reporters that"
     r"\s*(?:(?:on|to)\s+(?:[\w’'-]+\s+){1,3}?(?=that\b))?(?:[:“\"«]|qu['’]|"
     r"(?:that|whether|if|why|how|what|in\s+an?|que|si)(?![\w’'-]))"
@@ -129,8 +120,7 @@ def _verb(masked: str, start: int, end: int) -> Mention | None:
         return parse_np(agent.group(1)) if agent else None
     tail = before.rstrip()[-1:]
     if (tail and tail in ",”\"»’'") or (not tail and low.startswith(("a ", "ont "))):
-        inverted = _INVERTED.match(after)
-        mention = parse_np(inverted.group(1)) if inverted else None
+        mention = inverted_source(after)
         if mention is not None:
             return mention
     if low.endswith("ing") and not _PROGRESSIVE.search(before, max(0, len(before) - 40)):

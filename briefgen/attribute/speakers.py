@@ -253,7 +253,7 @@ def parse_np(text: str) -> Mention | None:
 
 
 _CLAUSE_WORDS = frozenset({"AUX", "MODAL", "NEG", "COMP", "REL"})
-_NOT_FIRST = frozenset({"PRON", "PREP", "TO", "BY", "CONJ", "TIME", "ADVS"})
+_NOT_FIRST = frozenset({"PRON", "PREP", "TO", "BY", "CONJ", "TIME", "ADVS", "COMP", "REL", "OBJ"})
 
 
 def _class(token: str, first: bool = False) -> str:
