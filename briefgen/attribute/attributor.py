@@ -27,10 +27,22 @@ _DEFINITE = ("the ", "le ", "la ", "l'", "l’", "this ", "that ", "ce ", "cette
 
 @dataclass
 class _Recent:
-    """The speakers attributed so far, for pronouns: (sentence index, speaker, female, plural)."""
+    """The speakers attributed so far, for pronouns: people (sentence index, name, female), groups and
+    descriptions (index, speaker, unnamed), and things that speak, for "it": bodies, documents (index,
+    speaker)."""
 
     people: list[tuple[int, str, bool | None]]
     groups: list[tuple[int, str, bool]]
+    things: list[tuple[int, str]]
+
+    def remember(self, at: int, mention: Mention, speaker: str, person: Person | None, unnamed: bool) -> None:
+        if mention.kind == "name" and person is not None and not unnamed:
+            self.people.append((at, speaker, person.female))
+        elif mention.kind in {"description", "group"}:
+            self.groups.append((at, speaker, unnamed))
+        titled = mention.head in TITLE_HEADS or mention.role is not None
+        if person is None and mention.kind != "pronoun" and not titled and not speaker.lower().endswith("s"):
+            self.things.append((at, speaker))
 
 
 def _kind(form: str, sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> str:
@@ -48,10 +60,13 @@ class Attributor:
     def __init__(self, article: Article, aliases: Mapping[str, str] | None) -> None:
         self.index = ArticleIndex(article.body)
         self.aliases = fold_aliases(aliases)
-        self.recent = _Recent([], [])
+        self.recent = _Recent([], [], [])
         self.lang = article.lang
 
     def _pronoun(self, mention: Mention, at: int, offset: int) -> tuple[str | None, str | None]:
+        if mention.head == "it":  # the body or document that spoke last ("The statement said… It said…")
+            thing = next((t for t in reversed(self.recent.things) if at - t[0] <= 3), None)
+            return (thing[1], None) if thing else (None, None)
         if mention.head in {"they", "ils", "elles"}:
             group = next((g for g in reversed(self.recent.groups) if at - g[0] <= 3), None)
             return (group[1], None) if group else (None, None)
@@ -113,11 +128,8 @@ class Attributor:
             and (c.cls != "FRAMING" or _FRAMED.search(masked, c.end, c.end + 160))
             and (c.cls != "COMPLEMENT" or complemented(masked, c.start, c.end))
         ]  # fmt: skip
-        for cue in cues:
-            if cue.found is not None:
-                return cue.found
-        for cue in cues[:2]:
-            found = _parsed_source(text, masked, cue, self.lang)
+        for rank, cue in enumerate(cues):
+            found = cue.found or (_parsed_source(text, masked, cue, self.lang) if rank < 2 else None)
             if found is not None:
                 return found
         return None
@@ -135,13 +147,11 @@ class Attributor:
                 Attribution("hedged", hedge.group(0), None, None, None, None, quotes=spans) if hedge else None
             )
         speaker, role, unnamed = self._resolve(found.mention, at, sentence.start)
-        if found.form == "colon" and not speaker:  # "It was simple: “…”" names nobody
-            return None
+        if not speaker and (found.form == "colon" or found.mention.head == "it"):
+            return None  # "It was simple: “…”", an "it" with no body or document before it: nobody
         key = key_with(speaker, self.aliases) if speaker else None
-        if speaker and found.mention.kind == "name" and not unnamed and self.index.person(speaker):
-            self.recent.people.append((at, speaker, self.index.person(speaker).female))  # type: ignore[union-attr]
-        elif speaker and found.mention.kind in {"description", "group"}:
-            self.recent.groups.append((at, speaker, unnamed))
+        if speaker:
+            self.recent.remember(at, found.mention, speaker, self.index.person(speaker), unnamed)
         kind = _kind(found.form, sentence, spans)
         return Attribution(kind, found.cue, speaker, key, found.mention.text, role, unnamed, spans)
 

@@ -20,20 +20,23 @@ _BOUNDARY = re.compile(
     r"dont|comme|si|qui|puisque)(?![\w’'-])",
     re.IGNORECASE,
 )
-_PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|been|being|be|est|sont|été)\s+(?:\w+ly\s+)?$")
+_PASSIVE_BEFORE = re.compile(  # "is expected", "was also widely reported", "est attendu"
+    r"(?<![\w’'-])(?:is|are|was|were|been|being|be|est|sont|été)\s+"
+    r"(?:(?:\w+ly|also|still|now|long|not|never|already|aussi|déjà|longtemps)\s+){0,2}$"
+)
 _BY_DOING = re.compile(r"\s+(?:by|en)\s+\w+(?:ing|ant)\b")
 _PROGRESSIVE = re.compile(  # "is stressing", "has been questioning": a finite verb, not a participle
     r"(?<![\w’'-])(?:is|are|was|were|been|be|am)\s+(?:(?:\w+ly|also|still|now|again|once\s+again)\s+)*$"
 )
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s+([^,.;:!?“”«»\"]+)")
-_COMPLEMENT = re.compile(  # "wrote that", "wrote on Facebook that", "replied to reporters that"
-    r"\s*(?:(?:on|to)\s+(?:[\w’'-]+\s+){1,3}?(?=that\b))?(?:[:“\"«]|qu['’]|"
+_COMPLEMENT = re.compile(  # "wrote that", "wrote on Facebook that", "replied to reporters that", "pointed out that"
+    r"\s*(?:out\s+)?(?:(?:on|to)\s+(?:[\w’'-]+\s+){1,3}?(?=that\b))?(?:[:“\"«]|qu['’]|"
     r"(?:that|whether|if|why|how|what|in\s+an?|que|si)(?![\w’'-]))"
 )
 _SAY = {"say", "says", "said", "saying", "dit", "dite", "dits", "dites", "called"}
 _TO_BEFORE = re.compile(r"(?<![\w’'-])to\s+(?:\w+ly\s+)?$")
 _UNSAID = re.compile(  # "declined to say", "did not say", "is expected to announce", "will announce"
-    r"(?<![\w’'-])(?:(?:declin|refus)(?:e|es|ed|ing)\s+to|(?:is|are|was|were|be)\s+(?:\w+ly\s+)?"
+    r"(?<![\w’'-])(?:(?:declin|refus)(?:e|es|ed|ing)\s+to|without|sans|(?:is|are|was|were|be)\s+(?:\w+ly\s+)?"
     r"(?:expected|due|set|scheduled|likely|unlikely|poised|going|about)\s+to|(?:plans?|planned|intends?|"
     r"intended|hopes?|hoped|wants?|wanted)\s+to|(?:did|does|do|has|have|had|would|could|can|will|may|might)\s+not|"
     r"(?:did|does|do|has|have|had)n[’']t|won[’']t|wouldn[’']t|couldn[’']t|cannot|can[’']t|never|will)"
@@ -123,7 +126,7 @@ def _verb(masked: str, start: int, end: int) -> Mention | None:
         mention = inverted_source(after)
         if mention is not None:
             return mention
-    if low.endswith("ing") and not _PROGRESSIVE.search(before, max(0, len(before) - 40)):
+    if low.endswith(("ing", "ant")) and not _PROGRESSIVE.search(before, max(0, len(before) - 40)):
         if tail != "," or not _COMPLEMENT.match(after):
             return None
         chunk, _ = _clause(before.rstrip().rstrip(","))

@@ -82,7 +82,7 @@ def candidates(tokens: Sequence[Token], lang: str, table: Lexicon | None = None)
     out = []
     for i, token in enumerate(tokens):
         entry = table.get((lg, token.text.lower().replace("’", "'")))
-        if entry is not None and not _inside_name(tokens, i):
+        if entry is not None and (entry.key == "accord" or not _inside_name(tokens, i)):
             out.append((i, entry))
     return out
 
@@ -91,6 +91,9 @@ def _inside_name(tokens: Sequence[Token], i: int) -> bool:
     """A capitalised word within a sentence is part of a name ("Interior Minister Said Sayoud"), unless it
     opens the sentence, a quotation or a clause after a colon."""
     text = tokens[i].text
-    if not text[:1].isupper() or i == 0 or text.isupper():
+    if not text[:1].isupper() or text.isupper():
         return False
-    return tokens[i - 1].text not in {":", "“", "«", '"', "‘", "(", "—", "–", "-"}
+    if i == 0 or tokens[i - 1].text in {":", "“", "«", '"', "‘", "(", "—", "–", "-"}:
+        after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        return after[:1].isupper() and after.lower() not in {"i"}  # "Said Sayoud, the minister, …"
+    return True

@@ -190,7 +190,7 @@ def _french_forms(lemma: str, rule: str) -> set[str]:
     s = lemma[:-2]
     soft = s + ("e" if s.endswith("g") else "") if not s.endswith("c") else s[:-1] + "ç"
     return {
-        lemma, s + "e", s + "es", s + "ent", s + "é", s + "ée", s + "és", s + "ées", soft + "ait",
+        lemma, s + "e", s + "ent", s + "é", s + "ée", s + "és", s + "ées", soft + "ait",
         soft + "aient", soft + "ant", soft + "a", lemma + "a", lemma + "ont", s + "èrent",
     }  # fmt: skip
 

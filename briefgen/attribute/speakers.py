@@ -287,6 +287,8 @@ def np_shape(text: str) -> Mention | None:
     tokens = _np_tokens(_trim(text.split()))
     if not tokens or len(tokens) > 10:
         return None
+    if len(tokens) > 1 and tokens[-1].rstrip(".").isdigit():
+        tokens = tokens[:-1]  # "Resolution 2797", "Article 21"
     first, last = tokens[0], tokens[-1].rstrip(".")
     if (
         _class(first, True) in {"PRON", "PREP", "TO", "BY", "CONJ", "TIME", "ADVS"}

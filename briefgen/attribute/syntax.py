@@ -27,6 +27,9 @@ _RELATIVES = {"who", "which", "that", "qui", "lequel", "laquelle", "lesquels", "
 _CUT = {"relcl", "acl", "acl:relcl", "appos", "punct", "parataxis", "advcl", "cc", "conj", "dep"}
 
 
+PARSED = [0]
+
+
 @functools.cache
 def pipeline(lang: str) -> Any | None:
     """The spaCy pipeline for ``lang`` without its named-entity recogniser and lemmatiser, or None."""
@@ -84,6 +87,7 @@ def source_span(text: str, start: int, end: int, key: str, lang: str) -> tuple[i
     nlp = pipeline(lang)
     if nlp is None:
         return None
+    PARSED[0] += 1
     doc = nlp(text)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):

@@ -8,6 +8,7 @@ PRONOUNS = {
     "they": "p",
     "we": "p",
     "i": "s",
+    "it": "n",
     "il": "m",
     "elle": "f",
     "ils": "p",
