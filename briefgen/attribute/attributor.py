@@ -9,14 +9,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from briefgen.attribute import lexicon as lx
-from briefgen.attribute.clauses import Found, complemented, vetoed
+from briefgen.attribute.clauses import Found, complemented
 from briefgen.attribute.cues import MEMO_CLASSES
 from briefgen.attribute.detect import Cue, cues_in
 from briefgen.attribute.keys import fold_aliases, key_with
+from briefgen.attribute.modality import vetoed
 from briefgen.attribute.nouns import colon_source
 from briefgen.attribute.quotes import Quote, mask, spans_in
 from briefgen.attribute.resolve import ArticleIndex, Person
-from briefgen.attribute.speakers import Mention, source_np
+from briefgen.attribute.speakers import Mention, parse_np, source_np
 from briefgen.attribute.syntax import source_span
 from briefgen.attribute.vocab import TITLE_HEADS
 from briefgen.models import Article, Attribution, Sentence
@@ -124,7 +125,7 @@ class Attributor:
         cues = [
             c for c in cues_in(text, masked, self.lang, relative)
             if c.cls in MEMO_CLASSES and c.key != ":"  # a colon's speaker: ``_colon``
-            and not vetoed(masked, c.start, c.end)
+            and not vetoed(masked, c.start, c.end, self.lang, c.pronominal)
             and (c.cls != "FRAMING" or _FRAMED.search(masked, c.end, c.end + 160))
             and (c.cls != "COMPLEMENT" or complemented(masked, c.start, c.end))
         ]  # fmt: skip
@@ -164,6 +165,7 @@ def _parsed_source(text: str, masked: str, cue: Cue, lang: str) -> Found | None:
     words = masked[at[0] : at[1]]
     if words != text[at[0] : at[1]]:
         return None  # the parse put the source inside a quotation
-    mention = source_np(words)
+    initial = at[0] == 0 and " " not in words.strip()  # "Much will depend…": a capital, not a name
+    mention = parse_np(words) if initial else source_np(words)
     form = "according" if cue.key == "accord" else "verb"
     return Found(form, cue.text, cue.start, mention) if mention is not None else None

@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import re
 
-from briefgen.attribute import lexicon as lx
 from briefgen.attribute.inversion import inverted_source
 from briefgen.attribute.nouns import is_nominal, nominal_source
 from briefgen.attribute.speakers import Found, Mention, leading_subject, parse_np, source_np
 
-__all__ = ["Found", "complemented", "source_at", "vetoed"]
+__all__ = ["Found", "complemented", "source_at"]
 
 _PARENTHESIS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _BOUNDARY = re.compile(
     r"[,;:—–“”«»\"]|(?<![\w’'-])(?:that|what|which|who|whom|while|whereas|although|though|because|since|"
-    r"when|after|before|but|if|as|where|whether|than|once|until|que|qu['’]|lorsque|quand|tandis|mais|car|où|"
+    r"when|after|before|but|if|as|where|whether|how|than|once|until|que|qu['’]|lorsque|quand|tandis|mais|car|où|"
     r"dont|comme|si|qui|puisque)(?![\w’'-])",
     re.IGNORECASE,
 )
@@ -24,25 +23,17 @@ _PASSIVE_BEFORE = re.compile(  # "is expected", "was also widely reported", "est
     r"(?<![\w’'-])(?:is|are|was|were|been|being|be|est|sont|été)\s+"
     r"(?:(?:\w+ly|also|still|now|long|not|never|already|aussi|déjà|longtemps)\s+){0,2}$"
 )
-_BY_DOING = re.compile(r"\s+(?:by|en)\s+\w+(?:ing|ant)\b")
 _PROGRESSIVE = re.compile(  # "is stressing", "has been questioning": a finite verb, not a participle
     r"(?<![\w’'-])(?:is|are|was|were|been|be|am)\s+(?:(?:\w+ly|also|still|now|again|once\s+again)\s+)*$"
 )
 _BY_AGENT = re.compile(r"\s+(?:by|par)\s+([^,.;:!?“”«»\"]+)")
-_COMPLEMENT = re.compile(  # "wrote that", "wrote on Facebook that", "replied to reporters that", "pointed out that"
-    r"\s*(?:out\s+)?(?:(?:on|to)\s+(?:[\w’'-]+\s+){1,3}?(?=that\b))?(?:[:“\"«]|qu['’]|"
-    r"(?:that|whether|if|why|how|what|in\s+an?|que|si)(?![\w’'-]))"
+_COMPLEMENT = (
+    re.compile(  # "wrote that", "wrote on Facebook that", "replied to reporters that", "pointed out that"
+        r"\s*(?:out\s+)?(?:(?:on|to)\s+(?:[\w’'-]+\s+){1,3}?(?=that\b))?(?:[:“\"«]|qu['’]|"
+        r"(?:that|whether|if|why|how|what|in\s+an?|que|si)(?![\w’'-]))"
+    )
 )
-_SAY = {"say", "says", "said", "saying", "dit", "dite", "dits", "dites", "called"}
 _TO_BEFORE = re.compile(r"(?<![\w’'-])to\s+(?:\w+ly\s+)?$")
-_UNSAID = re.compile(  # "declined to say", "did not say", "is expected to announce", "will announce"
-    r"(?<![\w’'-])(?:(?:declin|refus)(?:e|es|ed|ing)\s+to|without|sans|(?:is|are|was|were|be)\s+(?:\w+ly\s+)?"
-    r"(?:expected|due|set|scheduled|likely|unlikely|poised|going|about)\s+to|(?:plans?|planned|intends?|"
-    r"intended|hopes?|hoped|wants?|wanted)\s+to|(?:did|does|do|has|have|had|would|could|can|will|may|might)\s+not|"
-    r"(?:did|does|do|has|have|had)n[’']t|won[’']t|wouldn[’']t|couldn[’']t|cannot|can[’']t|never|will)"
-    r"\s+(?:\w+ly\s+)?$",
-    re.IGNORECASE,
-)
 _AFTER_NP = re.compile(r"\s+([^,.;:!?“”«»\"]+?)(?=\s*(?:[,.;:!?“”«»\"]|$)|\s+(?:que|qu['’]|that)\b)")
 
 
@@ -96,18 +87,6 @@ def complemented(masked: str, start: int, end: int) -> bool:
         or (tail != "" and tail in ",”\"»’'")
         or not masked[end:].strip(" .")
     )
-
-
-def vetoed(masked: str, start: int, end: int) -> bool:
-    """Does the cue at ``masked[start:end]`` report nothing said: "so-called", "declined to say", "did not
-    say", "will announce" (not yet said), "responded by expelling" (an act)?"""
-    word = masked[start:end]
-    if word.rsplit(None, 1)[-1].lower() in _SAY:
-        lo = max(0, start - 30)
-        for neg in lx.NOT_REPORTING.finditer(masked[lo : end + 20]):
-            if neg.start() + lo < end and neg.end() + lo > start:
-                return True
-    return bool(_UNSAID.search(masked, max(0, start - 40), start) or _BY_DOING.match(masked, end))
 
 
 def _verb(masked: str, start: int, end: int) -> Mention | None:

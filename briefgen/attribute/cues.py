@@ -29,6 +29,7 @@ class Entry(NamedTuple):
     rate: float
     cls: str = "OTHER"
     noun: float = 0.0  # share of the form's uses right after a determiner: how often it is a noun
+    pronominal: bool = True  # its reflexive use reports speech too ("s'est félicité"; not "s'ajoutent")
 
 
 Lexicon = dict[tuple[str, str], Entry]
@@ -39,8 +40,8 @@ def read_lexicon(text: str) -> Lexicon:
     out: Lexicon = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            lang, form, key, rate, cls, noun = line.split("\t")
-            out[(lang, form)] = Entry(key, float(rate), cls, float(noun))
+            lang, form, key, rate, cls, noun, pronominal = line.split("\t")
+            out[(lang, form)] = Entry(key, float(rate), cls, float(noun), pronominal == "1")
     return out
 
 

@@ -38,6 +38,7 @@ class Cue(NamedTuple):
     text: str
     key: str  # the lexicon key ("said", "accord", ":")
     cls: str  # its class (SPEECH, DOCUMENT, COGNITION, INTENTION, STANCE, PART)
+    pronominal: bool
     probability: float
     found: Found | None
 
@@ -100,5 +101,6 @@ def cues_in(text: str, masked: str, lang: str, quoted_spans: Sequence[tuple[int,
     for c in read_candidates(text, masked, lang, quoted_spans):
         p = probability(c.features)
         if _accepted(p, c.found, c.entry.cls, limit):
-            out.append(Cue(c.start, c.end, text[c.start : c.end], c.entry.key, c.entry.cls, p, c.found))
+            e = c.entry
+            out.append(Cue(c.start, c.end, text[c.start : c.end], e.key, e.cls, e.pronominal, p, c.found))
     return sorted(out, key=lambda c: -c.probability)

@@ -153,19 +153,20 @@ def _inflections(form: str, key: str) -> set[str]:
     return made | british
 
 
-def french_entries(path: Path, rates: dict[str, float]) -> list[tuple[str, str, float, float]]:
-    """(form, key, rate, noun share) for every form of every French cue in ``path``."""
+def french_entries(path: Path, rates: dict[str, float]) -> list[tuple[str, str, float, float, bool]]:
+    """(form, key, rate, noun share, pronominal) for every form of every French cue in ``path``."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         lemma, english, rule, *extra = line.split("\t")
+        rule, pronominal = rule.removesuffix("+se"), rule.endswith("+se")
         key = stem(english)
         if key not in rates:
             print(f"cues_fr.tsv: {lemma} -> {english!r} has no English weights", file=sys.stderr)
         for form in _french_forms(lemma, rule) | set(" ".join(extra).split()):
             noun = 1.0 if rule == "noun" else 0.0
-            out.append((form.lower().replace("’", "'"), key, rates.get(key, 0.3), noun))
+            out.append((form.lower().replace("’", "'"), key, rates.get(key, 0.3), noun, pronominal))
     return out
 
 
@@ -215,16 +216,17 @@ def write_lexicon(path: Path, corpus: list, french: Path, classes: dict[str, str
                 if variant in word_classes() and variant != form:
                     continue  # "will" made from "willing": a function word, never a cue
                 noun = mined.nouns.get(variant, mined.nouns[form])
-                rows.add(("en", variant, key, mined.rates[key], round(noun, 2)))
+                rows.add(("en", variant, key, mined.rates[key], round(noun, 2), True))
     rows.update(("fr", *entry) for entry in french_entries(french, mined.rates))
-    rows.add(("fr", ":", ":", mined.rates.get(":", 0.2), 0.0))
+    rows.add(("fr", ":", ":", mined.rates.get(":", 0.2), 0.0, True))
     header = [
         "# Cue lexicon: language, form, English key, share of the key's occurrences that were cues in the",
-        "# training text, class (cue_classes.tsv), share of the form's uses right after a determiner.",
+        "# training text, class (cue_classes.tsv), share of the form's uses right after a determiner,",
+        "# whether its reflexive use reports speech (1) or not (0).",
         "# Written by python -m briefgen.attribute.train; do not edit by hand.",
     ]
     body = [
-        f"{lg}\t{form}\t{key}\t{rate:.4f}\t{classes.get(key, 'OTHER')}\t{noun:.2f}"
-        for lg, form, key, rate, noun in sorted(rows)
+        f"{lg}\t{form}\t{key}\t{rate:.4f}\t{classes.get(key, 'OTHER')}\t{noun:.2f}\t{int(pron)}"
+        for lg, form, key, rate, noun, pron in sorted(rows)
     ]
     path.write_text("\n".join(header + body) + "\n", encoding="utf-8")

@@ -323,8 +323,9 @@ def _names_an_act(word: str) -> bool:
     source does, not a source."""
     from briefgen.attribute.cues import lexicon
 
-    entry = lexicon().get(("en", word)) or lexicon().get(("fr", word))
-    return entry is not None and entry.cls in {"INTENTION", "STANCE"}
+    bases = {word, word.removesuffix("s"), word.removesuffix("s").removesuffix("ment")}  # "agreements"
+    entries = [lexicon().get((lang, base)) for base in bases for lang in ("en", "fr")]
+    return any(e is not None and e.cls in {"INTENTION", "STANCE"} for e in entries)
 
 
 def _source_head(word: str) -> bool:

@@ -22,8 +22,9 @@ PIPELINES = {
 }
 _SUBJECTS = {"nsubj", "csubj"}  # a passive's subject is what was said, not who said it
 _AGENTS = {"agent", "obl:agent"}
-_CLIMB = {"conj", "xcomp", "advcl", "acl", "ccomp", "parataxis"}
+_CLIMB = {"conj", "xcomp"}  # "X met Y and said…", "X wants to announce…": the subject they share
 _RELATIVES = {"who", "which", "that", "qui", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
+_UNSAID = {"will", "would", "could", "might", "may", "shall", "'ll", "va", "vont", "pourrait", "devrait"}
 _CUT = {"relcl", "acl", "acl:relcl", "appos", "punct", "parataxis", "advcl", "cc", "conj", "dep"}
 
 
@@ -93,10 +94,14 @@ def source_span(text: str, start: int, end: int, key: str, lang: str) -> tuple[i
     if span is None or not len(span):
         return None
     tok = span[-1]
+    if tok.pos_ in {"NOUN", "PROPN"} and key != "accord":
+        return None  # a speech noun names its source by a construction (``nouns``), not a subject
     if key == "accord":
         found = _according_object(span[0])
         return _phrase(found) if found is not None else None
     for _ in range(3):
+        if any(c.dep_.startswith("aux") and c.lower_ in _UNSAID for c in tok.children):
+            return None  # "will highlight", "would announce": nothing said yet
         found = _subject_of(tok)
         if found is not None:
             return _phrase(found)
