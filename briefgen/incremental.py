@@ -1,8 +1,9 @@
 """Incremental analysis: reuse the store's analysis of every article that has not changed.
 
 An article's cached analysis is keyed by a hash of the ingested article; the whole cache is dropped
-when the analysis code (the source of the modules below) or the speaker aliases change, so upgrading
-briefgen or editing the aliases never serves a stale analysis.
+when the analysis code (the source of the modules below, their lexicons and model weights), the parsing
+pipelines or the speaker aliases change, so upgrading briefgen or editing the aliases never serves a
+stale analysis.
 """
 
 from __future__ import annotations
@@ -43,13 +44,31 @@ def _module_files(name: str) -> list[Path]:
     if spec is None:
         return []
     if spec.submodule_search_locations:
-        return sorted(p for loc in spec.submodule_search_locations for p in Path(loc).rglob("*.py"))
+        found = (p for loc in spec.submodule_search_locations for p in Path(loc).rglob("*"))
+        return sorted(p for p in found if p.suffix in {".py", ".tsv"})  # code, lexicons and weights
     return [Path(spec.origin)] if spec.origin else []
 
 
+def _pipeline_versions() -> str:
+    """The installed spaCy and parsing pipelines attribution falls back on, by the directory their
+    version is part of (read without importing them: spaCy takes seconds to import)."""
+    from briefgen.attribute.syntax import PIPELINES
+
+    found = []
+    for name in ["spacy", *(name for names, _ in PIPELINES.values() for name in names)]:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.submodule_search_locations:
+            folder = Path(next(iter(spec.submodule_search_locations)))
+            found.append(f"{name}:{sorted(p.name for p in folder.iterdir() if p.is_dir())}")
+            about = folder / "about.py"
+            found.append(about.read_text(encoding="utf-8") if about.exists() else "")
+    return ",".join(found)
+
+
 def fingerprint(aliases: Mapping[str, str] | None) -> str:
-    """What every cached analysis depends on besides the article: code, version, aliases."""
-    digest = hashlib.sha256(f"{__version__}:{SCHEMA_VERSION}:".encode())
+    """What every cached analysis depends on besides the article: code, lexicons and weights, version,
+    parsing pipelines, aliases."""
+    digest = hashlib.sha256(f"{__version__}:{SCHEMA_VERSION}:{_pipeline_versions()}:".encode())
     digest.update(json.dumps(dict(aliases or {}), sort_keys=True, ensure_ascii=False).encode())
     for name in ANALYSIS_MODULES:
         for path in _module_files(name):

@@ -14,10 +14,10 @@ from briefgen.attribute.cues import MEMO_CLASSES
 from briefgen.attribute.detect import Cue, cues_in
 from briefgen.attribute.keys import fold_aliases, key_with
 from briefgen.attribute.modality import vetoed
-from briefgen.attribute.nouns import colon_source
+from briefgen.attribute.nouns import as_put_it, colon_source, opinion_frame
 from briefgen.attribute.quotes import Quote, mask, spans_in
 from briefgen.attribute.resolve import ArticleIndex, Person
-from briefgen.attribute.speakers import Mention, parse_np, source_np
+from briefgen.attribute.speakers import Mention, body_named, parse_np, source_np
 from briefgen.attribute.syntax import source_span
 from briefgen.attribute.vocab import TITLE_HEADS
 from briefgen.models import Article, Attribution, Sentence
@@ -63,11 +63,12 @@ class Attributor:
         self.aliases = fold_aliases(aliases)
         self.recent = _Recent([], [], [])
         self.lang = article.lang
+        self.previous = ""  # the sentence before the one being read
 
     def _pronoun(self, mention: Mention, at: int, offset: int) -> tuple[str | None, str | None]:
         if mention.head == "it":  # the body or document that spoke last ("The statement said… It said…")
             thing = next((t for t in reversed(self.recent.things) if at - t[0] <= 3), None)
-            return (thing[1], None) if thing else (None, None)
+            return (thing[1], None) if thing else (body_named(self.previous), None)
         if mention.head in {"they", "ils", "elles"}:
             group = next((g for g in reversed(self.recent.groups) if at - g[0] <= 3), None)
             return (group[1], None) if group else (None, None)
@@ -111,6 +112,13 @@ class Attributor:
             return mention.text, None, True
         return mention.text, None, mention.unnamed
 
+    def _opinion(self, masked: str) -> Found | None:
+        """ "Pour la ministre, …" / "For Vallaud, …": kept only when it names a person (not "For France")."""
+        found = opinion_frame(masked)
+        if found is None or found.mention.kind == "description":
+            return found
+        return found if found.mention.name and self.index.person(found.mention.name) else None
+
     def _colon(self, masked: str) -> Found | None:
         """A colon-introduced quotation, kept only when its speaker is a person this article names."""
         found = colon_source(masked)
@@ -124,8 +132,8 @@ class Attributor:
         relative = [(b - start, e - start) for b, e in spans]
         cues = [
             c for c in cues_in(text, masked, self.lang, relative)
-            if c.cls in MEMO_CLASSES and c.key != ":"  # a colon's speaker: ``_colon``
-            and not vetoed(masked, c.start, c.end, self.lang, c.pronominal)
+            if (c.cls in MEMO_CLASSES or as_put_it(masked, c.start, c.end)) and c.key != ":"
+            and not vetoed(masked, c.start, c.end, c.lang, c.pronominal)
             and (c.cls != "FRAMING" or _FRAMED.search(masked, c.end, c.end + 160))
             and (c.cls != "COMPLEMENT" or complemented(masked, c.start, c.end))
         ]  # fmt: skip
@@ -136,10 +144,16 @@ class Attributor:
         return None
 
     def attribute(self, sentence: Sentence, at: int, quotes: Sequence[Quote]) -> Attribution | None:
+        try:
+            return self._attribute(sentence, at, quotes)
+        finally:
+            self.previous = sentence.text
+
+    def _attribute(self, sentence: Sentence, at: int, quotes: Sequence[Quote]) -> Attribution | None:
         text = sentence.text
         spans = spans_in(quotes, sentence.start, sentence.end)
         masked = mask(text, sentence.start, quotes)
-        found = self._source(text, masked, sentence.start, spans)
+        found = self._source(text, masked, sentence.start, spans) or self._opinion(masked)
         if found is None and spans:
             found = self._colon(masked)
         if found is None:

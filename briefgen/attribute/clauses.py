@@ -89,22 +89,26 @@ def complemented(masked: str, start: int, end: int) -> bool:
     )
 
 
+def _inverted(masked: str, start: int, end: int) -> Mention | None:
+    """The speaker after the cue: "“…,” said Vallaud", "», a-t-il ajouté", "c'est ce qu'a dit Vallaud"."""
+    word, before = masked[start:end], masked[:start]
+    pronoun = re.search(r"-(il|elle|ils|elles|on)\b", word, re.IGNORECASE)
+    if pronoun is not None:
+        return parse_np(pronoun.group(1))
+    tail = before.rstrip()[-1:]
+    if (tail and tail in ",”\"»’'") or (not tail and word.lower().startswith(("a ", "ont "))):
+        return inverted_source(masked[end:])
+    return None
+
+
 def _verb(masked: str, start: int, end: int) -> Mention | None:
-    """The source of a verb cue: inverted speaker, passive agent, participle or infinitive subject,
-    subject."""
+    """The source of a verb cue before it: passive agent, participle or infinitive subject, subject."""
     word, after, before = masked[start:end], masked[end:], masked[:start]
     low = word.lower()
-    inverted_pronoun = re.search(r"-(il|elle|ils|elles|on)\b", word, re.IGNORECASE)
-    if inverted_pronoun is not None:
-        return parse_np(inverted_pronoun.group(1))
     if _PASSIVE_BEFORE.search(before, max(0, len(before) - 30)):
         agent = _BY_AGENT.match(after)
         return parse_np(agent.group(1)) if agent else None
     tail = before.rstrip()[-1:]
-    if (tail and tail in ",”\"»’'") or (not tail and low.startswith(("a ", "ont "))):
-        mention = inverted_source(after)
-        if mention is not None:
-            return mention
     if low.endswith(("ing", "ant")) and not _PROGRESSIVE.search(before, max(0, len(before) - 40)):
         if tail != "," or not _COMPLEMENT.match(after):
             return None
@@ -139,5 +143,8 @@ def source_at(masked: str, start: int, end: int, key: str, noun: float = 0.0) ->
     if is_nominal(masked[:start], cue, noun):
         mention = nominal_source(masked, start, end)
         return Found("nominal", cue, start, mention) if mention else None
+    inverted = _inverted(masked, start, end)
+    if inverted is not None:
+        return Found("inverted", cue, start, inverted)
     mention = _verb(masked, start, end)
     return Found("verb", cue, start, mention) if mention else None

@@ -26,6 +26,7 @@ _TO_WORDS = {"to", "de", "du", "des"}  # "according to", "aux dires de"
 class Candidate(NamedTuple):
     start: int  # sentence offsets of the cue as written, auxiliary included ("a déclaré", "according to")
     end: int
+    lang: str  # the sentence's language ("en", "fr")
     entry: Entry
     token: int  # index of the cue word among the sentence's tokens
     found: Found | None  # what the fast clause reading found as its source
@@ -39,6 +40,7 @@ class Cue(NamedTuple):
     key: str  # the lexicon key ("said", "accord", ":")
     cls: str  # its class (SPEECH, DOCUMENT, COGNITION, INTENTION, STANCE, PART)
     pronominal: bool
+    lang: str
     probability: float
     found: Found | None
 
@@ -84,14 +86,18 @@ def read_candidates(
         start, end = _span(tokens, i, entry.key, lang)
         read = None if entry.key == ":" else source_at(masked, start, end, entry.key, entry.noun)
         feats = candidate_features(tokens, i, entry, quoted, lang, source_kind(read))
-        yield Candidate(start, end, entry, i, read, feats)
+        yield Candidate(start, end, lang, entry, i, read, feats)
 
 
 def _accepted(p: float, found: Found | None, cls: str, limit: float) -> bool:
-    """The model's verdict; a speech noun with its agent ("the announcement by X", "X's statement") is a
-    construction that says who spoke by itself (PolNeAR rarely marks nouns as cues, so the model
-    underrates them)."""
-    return p >= limit or (found is not None and found.form == "nominal" and cls == "SPEECH")
+    """The model's verdict, except for two constructions that say who spoke by themselves: a speech noun
+    with its agent ("the announcement by X", "X's statement": PolNeAR rarely marks nouns as cues, so
+    the model underrates them) and a speech verb with a name right after it ("c'est ce qu'a dit X")."""
+    if p >= limit:
+        return True
+    if found is None or cls != "SPEECH":
+        return False
+    return found.form == "nominal" or (found.form == "inverted" and found.mention.kind == "name")
 
 
 def cues_in(text: str, masked: str, lang: str, quoted_spans: Sequence[tuple[int, int]]) -> list[Cue]:
@@ -102,5 +108,6 @@ def cues_in(text: str, masked: str, lang: str, quoted_spans: Sequence[tuple[int,
         p = probability(c.features)
         if _accepted(p, c.found, c.entry.cls, limit):
             e = c.entry
-            out.append(Cue(c.start, c.end, text[c.start : c.end], e.key, e.cls, e.pronominal, p, c.found))
+            cue = Cue(c.start, c.end, text[c.start : c.end], e.key, e.cls, e.pronominal, c.lang, p, c.found)
+            out.append(cue)
     return sorted(out, key=lambda c: -c.probability)

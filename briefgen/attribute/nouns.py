@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from briefgen.attribute.speakers import Found, Mention, leading_subject, parse_np
+from briefgen.attribute.vocab import TITLE_HEADS
 
 _ADJECTIVE = re.compile(
     r"(?:al|ic|ive|ous|ful|ent|ant|ed|est|ly|ing|public|recent|latest|firm|strong|deep|own|new|first|last|"
@@ -61,3 +62,27 @@ def colon_source(masked: str) -> Found | None:
         return None
     cue = " ".join(words[len(mention.text.split()) :]) or ":"
     return Found("colon", cue, m.start(1) if m else 0, mention)
+
+
+_AS_PUT = re.compile(r"(?<![\w’'-])[Aa]s\s+[^,;:]{1,60}$")
+_IT = re.compile(r"\s+it\b")
+
+
+def as_put_it(masked: str, start: int, end: int) -> bool:
+    """ "As the minister put it, …": a frame that reports speech whatever the verb."""
+    return bool(_AS_PUT.search(masked, max(0, start - 60), start) and _IT.match(masked, end))
+
+
+_OPINION = re.compile(r"\s*(?:Pour|For)\s+([^,;:]{3,80}),\s")
+
+
+def opinion_frame(masked: str) -> Found | None:
+    """ "Pour la ministre, la frontière restera ouverte" / "For Vallaud, the deal is final": a sentence
+    framed as someone's view; the frame must name a person or a description of one."""
+    m = _OPINION.match(masked)
+    mention = parse_np(m.group(1)) if m else None
+    if mention is None or mention.kind not in {"name", "description"} or mention.unnamed:
+        return None
+    if mention.kind == "description" and mention.head not in TITLE_HEADS:
+        return None
+    return Found("according", masked[m.start(1) - 5 : m.start(1)].strip(), m.start(), mention) if m else None

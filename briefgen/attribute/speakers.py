@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from briefgen.attribute.vocab import (
+    DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
     HONORIFICS,
     LEAD_DROP,
@@ -77,7 +78,7 @@ _PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "al", "el", "b
 
 @dataclass(frozen=True)
 class Found:
-    form: str  # "verb", "according", "nominal", "colon"
+    form: str  # "verb", "inverted" (the speaker after the verb), "according", "nominal", "colon"
     cue: str
     cue_start: int
     mention: Mention
@@ -347,3 +348,17 @@ def leading_subject(words: list[str]) -> Mention | None:
             if mention is not None:
                 return mention
     return None
+
+
+_BODY_HEADS = sorted((ORG_WORDS | DOCUMENT_NOUNS) - {"news", "press", "times", "post"}, key=len, reverse=True)
+_BODY = re.compile(
+    r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Ss]on|[Ss]a)\s*"
+    r"(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(map(re.escape, _BODY_HEADS)) + r")(?![\w’'-])"
+)
+
+
+def body_named(sentence: str) -> str | None:
+    """The first body or document a sentence names ("The ministry issued a statement" -> "The ministry"),
+    for an "it" that speaks in the next sentence."""
+    m = _BODY.search(sentence)
+    return m.group(0) if m else None
