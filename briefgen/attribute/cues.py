@@ -8,10 +8,10 @@ English keys. A candidate is only a candidate: the model (``briefgen.attribute.m
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
+
+from briefgen.attribute import datafiles
 
 if TYPE_CHECKING:
     from briefgen.attribute.features import Token
@@ -45,14 +45,13 @@ def read_lexicon(text: str) -> Lexicon:
     return out
 
 
-@functools.cache
+@datafiles.cached
 def lexicon() -> Lexicon:
-    """The shipped lexicon."""
-    path = resources.files("briefgen.attribute").joinpath("data/cues.tsv")
-    return read_lexicon(path.read_text(encoding="utf-8"))
+    """The shipped lexicon (or the one training has just written)."""
+    return read_lexicon(datafiles.read("cues.tsv"))
 
 
-@functools.cache
+@datafiles.cached
 def forms(lang: str) -> frozenset[str]:
     """Every cue form of ``lang``, lower-cased (for a quick test of whether a sentence has any)."""
     return frozenset(form for (lg, form) in lexicon() if lg == lang)

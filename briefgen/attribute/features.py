@@ -9,11 +9,11 @@ pronoun, determiner, complementiser, auxiliary...), so weights learned on Englis
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
+
+from briefgen.attribute import datafiles
 
 if TYPE_CHECKING:
     from briefgen.attribute.cues import Entry
@@ -37,12 +37,11 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
-@functools.cache
+@datafiles.cached
 def word_classes(lang: str = "en") -> dict[str, str]:
     """word -> class for ``lang`` ("en" or "fr"), from ``data/words.tsv`` (the first class listed wins)."""
     out: dict[str, str] = {}
-    text = resources.files("briefgen.attribute").joinpath("data/words.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
+    for line in datafiles.read("words.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             name, language, words = line.split("\t")
             if language == lang:

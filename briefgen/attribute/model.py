@@ -4,11 +4,11 @@ training chose by cross-validation)."""
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Iterable
-from importlib import resources
 from typing import NamedTuple
+
+from briefgen.attribute import datafiles
 
 
 class Weights(NamedTuple):
@@ -27,10 +27,9 @@ def read_weights(text: str) -> Weights:
     return Weights(threshold, table)
 
 
-@functools.cache
+@datafiles.cached
 def weights() -> Weights:
-    path = resources.files("briefgen.attribute").joinpath("data/weights.tsv")
-    return read_weights(path.read_text(encoding="utf-8"))
+    return read_weights(datafiles.read("weights.tsv"))
 
 
 def probability(features: Iterable[str], model: Weights | None = None) -> float:
@@ -41,6 +40,4 @@ def probability(features: Iterable[str], model: Weights | None = None) -> float:
 
 
 def threshold() -> float:
-    import os
-
-    return float(os.environ.get("BRIEFGEN_TH", weights().threshold))
+    return weights().threshold

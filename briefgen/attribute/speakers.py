@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from briefgen.attribute import datafiles
 from briefgen.attribute.vocab import (
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
@@ -310,13 +311,10 @@ def np_shape(text: str) -> Mention | None:
     return Mention(" ".join(tokens), "description", head=head.lower())
 
 
-@functools.cache
+@datafiles.cached
 def source_heads() -> frozenset[str]:
     """Words that head sources in the training text (``data/sources.tsv``)."""
-    from importlib import resources
-
-    text = resources.files("briefgen.attribute").joinpath("data/sources.tsv").read_text(encoding="utf-8")
-    return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
+    return frozenset(w for w in datafiles.read("sources.tsv").splitlines() if w and not w.startswith("#"))
 
 
 def _names_an_act(word: str) -> bool:

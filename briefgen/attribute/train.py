@@ -20,17 +20,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.attribute import lexicon_build
-from briefgen.attribute.cues import Lexicon, read_lexicon
+from briefgen.attribute import datafiles, lexicon_build
+from briefgen.attribute.cues import Lexicon, lexicon
 from briefgen.attribute.detect import read_candidates
 from briefgen.attribute.quotes import find_quotes, mask, spans_in
 from briefgen.models import Article, Sentence
 
 DATA = Path(__file__).parent / "data"
-EPOCHS = 8
+EPOCHS = 5
 L2 = 1e-6
 RATE = 0.2
-FOLDS = 5
+FOLDS = 3
 SEED = 13
 
 
@@ -133,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     classes = lexicon_build.read_classes(DATA / "cue_classes.tsv")
     lexicon_build.write_lexicon(args.out / "cues.tsv", corpus, DATA / "cues_fr.tsv", classes)
     lexicon_build.write_source_heads(args.out / "sources.tsv", lexicon_build.source_heads(args.folder))
-    table = read_lexicon((args.out / "cues.tsv").read_text(encoding="utf-8"))
-    data = list(examples(corpus, table))
+    with datafiles.reading_from(args.out):
+        data = list(examples(corpus, lexicon()))
     counts = Counter(ex.label for ex in data)
     print(f"{len(corpus)} articles, {len(data)} candidates ({counts[True]} cues)", file=sys.stderr)
     threshold = args.threshold if args.threshold is not None else choose_threshold(corpus, data)

@@ -1,0 +1,107 @@
+"""The learned attribution stage on constructions the old phrase lists missed, English and French, with the
+negatives a memo must not count. Every sentence here is written for this project."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribute import FR_INTRO, INTRO, attributions, one
+
+TALVIK = "Deputy Prime Minister Ivo Talvik of Norland arrived in Veloria on Monday for two days of talks."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Deputy Prime Minister Ivo Talvik said, “We agreed on a timetable.”", "Ivo Talvik"),
+        ("The report said that returns had fallen by a third.", "The report"),
+        ("In a letter to parliament, the minister asked for more time.", "Ivo Talvik"),
+        ("Talvik lambasted the decision as reckless.", "Ivo Talvik"),
+        ("Talvik cautioned that the timetable could still slip.", "Ivo Talvik"),
+        ("Talvik conceded that the first round had failed.", "Ivo Talvik"),
+        ("As Talvik put it, the border will stay open.", "Ivo Talvik"),
+        ("The ministry’s spokeswoman stressed that no date had been set.", "The ministry’s spokeswoman"),
+    ],
+)
+def test_english_constructions_name_their_source(sentence: str, speaker: str) -> None:
+    a = one(sentence, TALVIK)
+    assert a is not None and a.speaker == speaker, a
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("La note précise que les retours ont baissé de moitié.", "La note"),
+        ("Le ministre a fustigé une décision « irresponsable ».", "Karim Vallaud"),
+        ("Vallaud a martelé que la coopération reprendrait.", "Karim Vallaud"),
+        ("Pour le ministre Karim Vallaud, la frontière restera ouverte.", "Karim Vallaud"),
+        ("C’est ce qu’a affirmé mardi le ministre Karim Vallaud.", "Karim Vallaud"),
+        (
+            "« Il n’y aura pas de retour en arrière », a averti mardi à Alger le ministre de l’Intérieur Karim Vallaud.",
+            "Karim Vallaud",
+        ),
+        (
+            "La coopération reprendra en mai, a déclaré, mercredi, le ministre de l’Intérieur, Karim Vallaud, à Alger.",
+            "Karim Vallaud",
+        ),
+    ],
+)
+def test_french_constructions_name_their_source(sentence: str, speaker: str) -> None:
+    a = one(sentence, FR_INTRO)
+    assert a is not None and a.speaker == speaker, a
+
+
+def test_it_speaks_for_the_body_or_document_named_just_before() -> None:
+    found = dict(
+        attributions("The ministry issued a statement on Monday.", "It said the talks would resume in May.")
+    )
+    assert found["The ministry issued a statement on Monday."] is None
+    it = found["It said the talks would resume in May."]
+    assert it is not None and it.speaker == "The ministry" and it.as_written == "It"
+
+
+def test_an_it_with_nothing_before_it_names_nobody() -> None:
+    assert one("It said the talks would resume in May.") is None
+
+
+def test_a_quotation_split_before_its_speaker_is_attributed_whole() -> None:
+    found = attributions(INTRO, "“It is over. We are done,” Vallaud said.")
+    quoted = [(text, a) for text, a in found if text != INTRO]
+    assert len(quoted) == 2
+    assert all(a is not None and a.speaker == "Karim Vallaud" for _, a in quoted)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talvik declined to say whether talks would resume.",
+        "The so-called border deal was never signed.",
+        "Talvik will announce the new rules on Friday.",
+        "Talvik is expected to announce the new rules on Friday.",
+        "Talvik could say more after the summit.",
+        "Much will depend on how the two governments respond to the offer.",
+        "Norland responded by expelling two diplomats.",
+        "For Norland, the stakes are high.",
+        "The plan emphasizes training and joint patrols.",
+        "These agreements underscore the depth of the partnership.",
+        "Norland signalled support for the rebels.",
+        "The company added two new routes this year.",
+    ],
+)
+def test_english_non_attributions(sentence: str) -> None:
+    assert one(sentence, TALVIK) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La ministre annoncera les nouvelles règles vendredi.",
+        "Le ministre n’a pas confirmé la date du sommet.",
+        "L’agence a publié un bilan, sans mentionner les retours.",
+        "Les coûts s’ajoutent aux frais de transport.",
+        "Alger a tenté de réaffirmer sa position sur les visas.",
+        "Pour la première fois, les deux pays ont signé un accord.",
+    ],
+)
+def test_french_non_attributions(sentence: str) -> None:
+    assert one(sentence, FR_INTRO) is None
