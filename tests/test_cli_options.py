@@ -70,7 +70,10 @@ def test_a_setting_missing_from_config_and_command_line_names_the_option(tmp_pat
     config = write_project(tmp_path, config=TOPICS_ONLY)
     result = invoke("memo", "-c", str(config), "-t", "readmissions", "--out", str(tmp_path / "o"))
     assert result.exit_code == 2
-    assert result.output == f"briefgen: error: {config}:1: missing required setting 'corpus' (set it here or pass --corpus)\n"
+    assert (
+        result.output
+        == f"briefgen: error: {config}:1: missing required setting 'corpus' (set it here or pass --corpus)\n"
+    )
     assert invoke("topics", "-c", str(config)).exit_code == 0  # topics reads no corpus
 
 
@@ -128,13 +131,18 @@ def test_check_with_every_file_skipped_fails_naming_each_once(tmp_path: Path) ->
     assert result.output.count("algiers.txt") == 1
 
 
-@pytest.mark.parametrize("command", [["memo", "-t", "readmissions", "-f", "md"], ["build", "-f", "md"], ["check"]])
+@pytest.mark.parametrize(
+    "command", [["memo", "-t", "readmissions", "-f", "md"], ["build", "-f", "md"], ["check"]]
+)
 def test_out_naming_a_file_says_it_is_a_file(project: Path, command: list[str]) -> None:
     blocker = project.parent / "memo.md"
     blocker.write_text("a file")
     result = invoke(*command, "-c", str(project), "--out", str(blocker))
     assert result.exit_code == 2
-    assert result.output == f"briefgen: error: {blocker}: is a file, not a folder (the output folder must be a folder)\n"
+    assert (
+        result.output
+        == f"briefgen: error: {blocker}: is a file, not a folder (the output folder must be a folder)\n"
+    )
     under = invoke(*command, "-c", str(project), "--out", str(blocker / "sub"))
     assert under.exit_code == 2 and f"{blocker} is a file, not a folder" in under.output
     assert "File exists" not in under.output and blocker.read_text() == "a file"

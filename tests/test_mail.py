@@ -102,7 +102,9 @@ def pdf_of(msg: EmailMessage) -> list[tuple[str | None, str, bytes]]:
     return [(p.get_filename(), p.get_content_type(), p.get_content()) for p in msg.iter_attachments()]
 
 
-def test_one_message_per_topic_with_pdf_readable_text_and_html(tmp_path: Path, smtp: tuple[int, Sink]) -> None:
+def test_one_message_per_topic_with_pdf_readable_text_and_html(
+    tmp_path: Path, smtp: tuple[int, Sink]
+) -> None:
     port, sink = smtp
     config = built_project(tmp_path, port, cc=["deputy@example.test"])
     result = invoke("mail", "--config", str(config), "--date", DATE)
