@@ -83,8 +83,12 @@ class _Context:
 
 @contextlib.contextmanager
 def sigterm_as_interrupt() -> Iterator[None]:
-    """While active, SIGTERM raises KeyboardInterrupt, so cleanup runs as it does for Ctrl-C."""
+    """While active, SIGTERM raises KeyboardInterrupt, so cleanup runs as it does for Ctrl-C (unless
+    the process handles SIGTERM already, as the ``briefgen`` executable does)."""
     if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None):
         yield
         return
 
