@@ -59,7 +59,7 @@ def scratch_project() -> Path:
 
 
 def run(command: str, root: Path) -> str:
-    """Output of ``briefgen ...`` (stdout then stderr) run in ``root``, paths shown as on the analyst's machine."""
+    """Output of ``briefgen ...`` (stdout, then stderr) run in ``root``, paths as on the analyst's machine."""
     args = shlex.split(command)
     assert args[0] == "briefgen", f"not a briefgen command: {command}"
     env = {**os.environ, "COLUMNS": WIDTH, "NO_COLOR": "1", "TERM": "dumb", "PYTHONHASHSEED": "0"}
@@ -80,7 +80,7 @@ def console(spec: str, root: Path) -> str:
         lines = lines[: int(head)]
     if option.startswith("lines="):
         limit = int(option.removeprefix("lines="))
-        lines = lines[:limit] + ["…"] if len(lines) > limit else lines
+        lines = [*lines[:limit], "…"] if len(lines) > limit else lines
     if option.startswith("shown="):
         shown = option.removeprefix("shown=")
     return "\n".join([f"$ {shown}", *(line.rstrip() for line in lines)]) + "\n"
