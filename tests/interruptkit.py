@@ -83,7 +83,7 @@ def session_left(sid: int) -> list[int]:
     return left
 
 
-def _wait_gone(sid: int, seconds: float) -> list[int]:
+def wait_gone(sid: int, seconds: float) -> list[int]:
     deadline = time.monotonic() + seconds
     while (left := session_left(sid)) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -132,7 +132,7 @@ def _check(
         problems.append(f"exit {child.returncode} after {took:.2f} s")
     if "Traceback" in stderr or "Exception ignored" in stderr:
         problems.append("traceback: " + stderr.strip().splitlines()[-1][:200])
-    if left := _wait_gone(child.pid, LIMIT):
+    if left := wait_gone(child.pid, LIMIT):
         problems.append(f"processes left: {left}")
         for pid in left:
             os.kill(pid, signal.SIGKILL)
