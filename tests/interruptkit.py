@@ -157,14 +157,18 @@ def cpu_hogs(count: int) -> Iterator[None]:
             hog.wait()
 
 
-def stress(root: Path, articles: int, tries: int, hogs: int, seed: int = 16) -> tuple[float, list[Try]]:
-    """``tries`` interrupted cold builds at random moments; the good build's duration and each try."""
+def stress(
+    root: Path, articles: int, tries: int, hogs: int, seed: int = 16, budget: float | None = None
+) -> tuple[float, list[Try]]:
+    """``tries`` interrupted cold builds at random moments (fewer, but at least one, when ``budget``
+    seconds have passed): the good build's duration and each try."""
     random.seed(seed)
+    started = time.monotonic()
     config = make_project(root, articles)
     results: list[Try] = []
     with cpu_hogs(hogs):
         duration, good = good_build(config)
-        while len(results) < tries:
+        while len(results) < tries and not (results and budget and time.monotonic() - started > budget):
             after = random.uniform(0.25, duration)  # not the first 0.25 s: Python's own start-up
             result = interrupt_once(config, good, after, HOW[len(results) % len(HOW)])
             if result is not None:
