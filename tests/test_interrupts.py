@@ -107,4 +107,4 @@ def test_an_interrupted_command_never_waits_for_exit_time_joins(tmp_path: Path) 
 @LINUX
 def test_a_second_ctrl_c_during_cleanup_ends_the_command_at_once_without_traceback(tmp_path: Path) -> None:
     status, stderr, took = _interrupt_slow_build(tmp_path, hang_cleanup=True)
-    assert status == 130 and "Traceback" not in stderr and took < 5
+    assert status == 130 and "Traceback" not in stderr and took < 10  # not the 60 s the hang would take
