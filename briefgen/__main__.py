@@ -1,4 +1,4 @@
-from briefgen.cli import main
+from briefgen.cli_main import main
 
 if __name__ == "__main__":
     main()

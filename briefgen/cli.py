@@ -6,16 +6,51 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from briefgen import __version__
+from briefgen.cli_options import ConfigOpt
 from briefgen.errors import EXIT_USAGE, BriefgenError
 
+_click = sys.modules[
+    typer.BadParameter.__module__
+]  # click's exceptions, as typer runs it (own copy since 0.2x)
+
+
+class OneLineErrors(TyperGroup):
+    """Click's own usage errors (unknown option, missing value...) as one line, like every other error."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        standalone = kwargs.pop("standalone_mode", True)
+        kwargs["standalone_mode"] = False
+        try:
+            status = super().main(*args, **kwargs)
+        except _click.NoArgsIsHelpError as exc:
+            exc.show()
+            status = exc.exit_code
+        except _click.UsageError as exc:
+            where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            typer.echo(f"briefgen: error: {exc.format_message().rstrip('.')}{where}", err=True)
+            status = exc.exit_code
+        except _click.ClickException as exc:
+            typer.echo(f"briefgen: error: {exc.format_message()}", err=True)
+            status = exc.exit_code
+        except _click.Abort:
+            typer.echo("briefgen: interrupted", err=True)
+            status = 130
+        if not standalone:
+            return status
+        sys.exit(status if isinstance(status, int) else 0)
+
+
 app = typer.Typer(
+    cls=OneLineErrors,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -24,11 +59,7 @@ app = typer.Typer(
 )
 log = logging.getLogger("briefgen")
 F = TypeVar("F", bound=Callable[..., Any])
-
-_CONFIG_HELP = "Config file (default: $BRIEFGEN_CONFIG or ./config/briefgen.yaml)."
-ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help=_CONFIG_HELP)]
-CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Corpus folder (overrides the config).")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines output.")]
+_GLOBAL_CONFIG: ContextVar[Path | None] = ContextVar("briefgen_global_config", default=None)
 
 
 def reports_errors(func: F) -> F:
@@ -82,9 +113,16 @@ def main_options(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False,
     log_file: Annotated[Path | None, typer.Option("--log-file", help="Also log to this file.")] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Extractive, cited policy memos (Markdown + PDF) from a folder of news articles."""
     setup_logging(quiet, verbose, log_file)
+    _GLOBAL_CONFIG.set(config)
+
+
+def global_config() -> Path | None:
+    """``--config`` given before the command (``briefgen -c x.yaml check``), else None."""
+    return _GLOBAL_CONFIG.get()
 
 
 def print_json_lines(rows: Iterable[dict[str, Any]]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
 from collections.abc import Callable, Iterator
@@ -11,22 +10,24 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from briefgen.cli import ConfigOpt, app, reports_errors
+from briefgen.cli import app, reports_errors
 from briefgen.cli_commands import settings_for
-from briefgen.commands import parse_date
+from briefgen.cli_options import (
+    ConfigOpt,
+    CorpusOpt,
+    DateOpt,
+    ForceOpt,
+    FormatOpt,
+    OutOpt,
+    QuietOpt,
+    SinceOpt,
+    TopicsOpt,
+    split_list,
+)
+from briefgen.commands import memo_window, parse_date
 
 if TYPE_CHECKING:
     from briefgen.commands.build import TopicResult
-
-TopicsOpt = Annotated[
-    str | None, typer.Option("--topics", help="Comma-separated topic names (default: every topic).")
-]
-DateOpt = Annotated[str | None, typer.Option("--date", help="Memo date YYYY-MM-DD (default today).")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (for cron).")]
-
-
-def _split(text: str | None) -> tuple[str, ...]:
-    return tuple(t.strip() for t in text.split(",") if t.strip()) if text else ()
 
 
 def _is_quiet(ctx: typer.Context, quiet: bool) -> bool:
@@ -41,6 +42,8 @@ def _is_quiet(ctx: typer.Context, quiet: bool) -> bool:
 
 def topic_line(result: TopicResult) -> str:
     """``readmissions: 9 items (3 new) -> out/builds/2025-01-01/readmissions-2025-01-01.pdf``."""
+    if result.kept_empty:
+        return str(result.error)  # already "<topic>: the new memo has no items; kept ..."
     if result.error:
         return f"{result.topic}: failed, previous memo kept ({result.error})"
     if result.previous is None:
@@ -81,14 +84,13 @@ def _reporter(quiet: bool, total: int) -> Iterator[Callable[[TopicResult], None]
 def build(
     ctx: typer.Context,
     config: ConfigOpt = None,
+    corpus: CorpusOpt = None,
+    out: OutOpt = None,
     topics: TopicsOpt = None,
+    format: FormatOpt = None,
     date: DateOpt = None,
-    format: Annotated[
-        str | None, typer.Option("--format", "-f", help="Comma-separated formats: md,pdf,html,json.")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")
-    ] = None,
+    since: SinceOpt = None,
+    force: ForceOpt = False,
     fetch: Annotated[bool, typer.Option("--fetch", help="Fetch the configured feeds first.")] = False,
     mail: Annotated[bool, typer.Option("--mail", help="Mail the PDFs once built.")] = False,
     quiet: QuietOpt = False,
@@ -97,14 +99,10 @@ def build(
     from briefgen.commands.build import BuildRequest
     from briefgen.commands.build import build as run_build
 
-    settings = settings_for(config)
+    settings = settings_for(config, corpus, out)
+    memo_date, since_date = memo_window(date, since)
     request = BuildRequest(
-        memo_date=parse_date(date) or dt.date.today(),
-        topics=_split(topics),
-        formats=_split(format),
-        since=parse_date(since, "--since"),
-        fetch=fetch,
-        mail=mail,
+        memo_date, split_list(topics), split_list(format), since_date, fetch, mail, force=force
     )
     total = len(request.topics or settings.topics)
     with _reporter(_is_quiet(ctx, quiet), total) as progress:
@@ -116,18 +114,21 @@ def build(
 def mail_command(
     ctx: typer.Context,
     config: ConfigOpt = None,
+    out: OutOpt = None,
     topics: TopicsOpt = None,
-    date: DateOpt = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Memo date YYYY-MM-DD (default: each topic's latest memo).")
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Write out/mail/*.eml instead of sending.")
     ] = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Mail the built PDFs of a date (one message per topic, or a digest) to the configured recipients."""
+    """Mail each topic's latest PDF memo (or a date's), from memo or build, to the configured recipients."""
     from briefgen.commands.mail import MailRequest, mail
 
-    settings = settings_for(config)
-    request = MailRequest(parse_date(date) or dt.date.today(), _split(topics), dry_run)
+    settings = settings_for(config, out=out, needs=("output",))
+    request = MailRequest(parse_date(date), split_list(topics), dry_run)
     report = mail(settings, request)
     if _is_quiet(ctx, quiet):
         return

@@ -2,51 +2,58 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from briefgen.cli import ConfigOpt, CorpusOpt, JsonOpt, app, print_json_lines, reports_errors
-from briefgen.commands import parse_date
+from briefgen.cli import app, global_config, print_json_lines, reports_errors
+from briefgen.cli_options import (
+    ConfigOpt,
+    CorpusOpt,
+    DateOpt,
+    ForceOpt,
+    FormatOpt,
+    JsonOpt,
+    OutOpt,
+    SinceOpt,
+    TopicOpt,
+    split_list,
+)
+from briefgen.commands import memo_window
 from briefgen.settings import Settings
 
+BOTH = ("corpus", "output")
 
-def settings_for(config: Path | None, corpus: Path | None = None, out: Path | None = None) -> Settings:
-    """Load the config (defaults when only --corpus is given and no config exists), apply overrides."""
-    from dataclasses import replace
 
+def settings_for(
+    config: Path | None, corpus: Path | None = None, out: Path | None = None, needs: tuple[str, ...] = BOTH
+) -> Settings:
+    """Load the config (``-c`` after or before the command), with ``--corpus``/``--out`` applied.
+
+    Without any config file, ``--corpus`` alone is enough: defaults for everything else.
+    """
     from briefgen.config import discover, load_settings
 
-    path = discover(config)
-    if config is None and corpus is not None and not path.exists():
-        settings = Settings(path=path, corpus=corpus, output=out or Path("out"))
-    else:
-        settings = load_settings(path)
-    if corpus is not None:
-        settings = replace(settings, corpus=corpus)
-    if out is not None:  # the build store stays with the configured output
-        from briefgen.commands.corpus import store_path
-
-        settings = replace(settings, output=out, store=store_path(settings))
-    return settings
+    explicit = config or global_config()
+    path = discover(explicit)
+    if explicit is None and corpus is not None and not path.exists():
+        return Settings(path=path, corpus=corpus, output=out or Path("out"))
+    given = {key: value for key, value in (("corpus", corpus), ("output", out)) if value is not None}
+    return load_settings(path, given, needs)
 
 
 @app.command()
 @reports_errors
 def memo(
-    topic: Annotated[str, typer.Option("--topic", "-t", help="Topic name (see `briefgen topics`).")],
+    topic: TopicOpt,
     config: ConfigOpt = None,
     corpus: CorpusOpt = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Output folder (overrides the config).")] = None,
-    format: Annotated[
-        str | None, typer.Option("--format", "-f", help="Comma-separated formats: md,pdf,html,json.")
-    ] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Memo date YYYY-MM-DD (default today).")] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")
-    ] = None,
+    out: OutOpt = None,
+    format: FormatOpt = None,
+    date: DateOpt = None,
+    since: SinceOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Build one topic's memo and print the paths written."""
     from briefgen.render.pdfproc import PdfProcess
@@ -55,9 +62,10 @@ def memo(
         from briefgen.commands.memo import MemoRequest, build_memo
 
         settings = settings_for(config, corpus, out)
-        formats = tuple(f.strip() for f in format.split(",")) if format else settings.formats
-        when, since_date = parse_date(date) or dt.date.today(), parse_date(since, "--since")
-        for path in build_memo(settings, MemoRequest(topic, when, formats, since_date), pdf):
+        formats = split_list(format) or settings.formats
+        when, since_date = memo_window(date, since)
+        request = MemoRequest(topic, when, formats, since_date, force)
+        for path in build_memo(settings, request, pdf):
             typer.echo(str(path))
 
 
@@ -66,6 +74,7 @@ def memo(
 def articles(
     config: ConfigOpt = None,
     corpus: CorpusOpt = None,
+    out: OutOpt = None,
     json: JsonOpt = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show dropped lines and why.")] = False,
 ) -> None:
@@ -73,7 +82,7 @@ def articles(
     from briefgen.commands.corpus import analysed_corpus
     from briefgen.commands.listing import article_row
 
-    rows = [article_row(a, explain) for a in analysed_corpus(settings_for(config, corpus))]
+    rows = [article_row(a, explain) for a in analysed_corpus(settings_for(config, corpus, out))]
     if json:
         print_json_lines(rows)
         return
@@ -87,6 +96,7 @@ def articles(
 def quotes(
     config: ConfigOpt = None,
     corpus: CorpusOpt = None,
+    out: OutOpt = None,
     topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only sentences relevant to it.")] = None,
     speaker: Annotated[str | None, typer.Option("--speaker", help="Only this speaker (any variant).")] = None,
     json: JsonOpt = False,
@@ -95,7 +105,7 @@ def quotes(
     from briefgen.commands.corpus import analysed_corpus
     from briefgen.commands.listing import quote_rows
 
-    settings = settings_for(config, corpus)
+    settings = settings_for(config, corpus, out)
     articles = analysed_corpus(settings)
     rows = list(quote_rows(articles, speaker, aliases=settings.aliases))
     if topic is not None:
@@ -114,39 +124,37 @@ def quotes(
 @reports_errors
 def topics(config: ConfigOpt = None) -> None:
     """List the configured topics with their scope."""
-    settings = settings_for(config)
+    settings = settings_for(config, needs=())
     for t in settings.topics:
         typer.echo(f"{t.name:<24} {t.title} — {t.scope}")
 
 
 @app.command()
 @reports_errors
-def check(config: ConfigOpt = None) -> None:
+def check(config: ConfigOpt = None, corpus: CorpusOpt = None, out: OutOpt = None) -> None:
     """Validate the config, corpus, templates and output folder without building anything."""
     from briefgen.commands.check import check as run_check
 
-    for line in run_check(settings_for(config)):
+    for line in run_check(settings_for(config, corpus, out)):
         typer.echo(line)
 
 
 @app.command()
 @reports_errors
 def explain(
-    topic: Annotated[str, typer.Option("--topic", "-t", help="Topic name (see `briefgen topics`).")],
+    topic: TopicOpt,
     config: ConfigOpt = None,
     corpus: CorpusOpt = None,
-    date: Annotated[str | None, typer.Option("--date", help="Memo date YYYY-MM-DD (default today).")] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")
-    ] = None,
+    out: OutOpt = None,
+    date: DateOpt = None,
+    since: SinceOpt = None,
     json: JsonOpt = False,
 ) -> None:
     """Show why each chosen and near-miss sentence is in or out of a topic's memo."""
     from briefgen.commands.listing import explain_rows
 
-    settings = settings_for(config, corpus)
-    memo_date = parse_date(date) or dt.date.today()
-    rows = explain_rows(settings, topic, memo_date, parse_date(since, "--since"))
+    settings = settings_for(config, corpus, out)
+    rows = explain_rows(settings, topic, *memo_window(date, since))
     if json:
         print_json_lines(rows)
         return

@@ -11,6 +11,7 @@ import os
 import re
 import types
 import typing
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from briefgen.settings import Header, Settings, Smtp, Topic
 ENV_VAR = "BRIEFGEN_CONFIG"
 DEFAULT_PATH = Path("config") / "briefgen.yaml"
 TOPIC_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-FORMATS = ("md", "pdf", "html", "json")
+PATHS = {"corpus": "--corpus", "output": "--out"}  # settings a command line may give instead of the file
 _RENAMED = {"from": {Header: "from_", Smtp: "sender"}}
 _SAFE_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 
@@ -35,8 +36,15 @@ def discover(explicit: Path | None) -> Path:
     return Path(env) if env else DEFAULT_PATH
 
 
-def load_settings(path: Path) -> Settings:
-    """Read, validate and type the configuration file at ``path``."""
+def load_settings(
+    path: Path, overrides: Mapping[str, Path] | None = None, needs: Iterable[str] = tuple(PATHS)
+) -> Settings:
+    """Read, validate and type the configuration file at ``path``.
+
+    ``overrides`` (``corpus``, ``output``: from ``--corpus``/``--out``) replace the file's values and
+    need not be in it; of the two, only those in ``needs`` (what the command uses) are required.
+    ``--out`` moves the memos, not the build store: that stays with the configured output.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -46,7 +54,7 @@ def load_settings(path: Path) -> Settings:
     root = _compose(text, path)
     if not isinstance(root, yaml.MappingNode):
         raise ConfigError("expected a mapping of settings at the top level", str(path), _line(root))
-    return _Reader(path).settings(root)
+    return _Reader(path).settings(root, dict(overrides or {}), frozenset(needs))
 
 
 def _compose(text: str, path: Path) -> yaml.Node | None:
@@ -74,16 +82,21 @@ class _Reader:
     def error(self, message: str, node: yaml.Node | None) -> ConfigError:
         return ConfigError(message, str(self.path), _line(node))
 
-    def settings(self, root: yaml.MappingNode) -> Settings:
+    def settings(self, root: yaml.MappingNode, overrides: dict[str, Path], needs: frozenset[str]) -> Settings:
         raw = self.mapping(root, "settings")
         values = self.fields(Settings, raw, skip={"path", "topics"})  # topics: read below
-        for key in ("corpus", "output"):
-            if key not in values:
-                raise self.error(f"missing required setting '{key}'", root)
+        if "output" in overrides and "output" in values and "store" not in values:
+            values["store"] = values["output"] / "briefgen.sqlite"
+        values |= overrides
+        for key, flag in PATHS.items():
+            if key in values:
+                continue
+            if key in needs:
+                raise self.error(f"missing required setting '{key}' (set it here or pass {flag})", root)
+            values[key] = self.base / key  # not used by this command
         topics = self.topics(raw["topics"]) if "topics" in raw else ()
         if not topics:
             raise self.error("no topics configured (add a 'topics' mapping)", root)
-        self.check_formats(values.get("formats", ()), raw.get("formats"))
         return Settings(path=self.path, topics=topics, **values)
 
     def mapping(self, node: yaml.Node, what: str) -> dict[str, yaml.Node]:
@@ -108,17 +121,32 @@ class _Reader:
 
     def fields(self, cls: type, raw: dict[str, yaml.Node], skip: set[str] = frozenset()) -> dict[str, Any]:  # type: ignore[assignment]
         hints = typing.get_type_hints(cls)
-        names = {f.name for f in dataclasses.fields(cls)} - skip
+        known = {f.name: f for f in dataclasses.fields(cls) if f.name not in skip}
         values: dict[str, Any] = {}
         for key, node in raw.items():
             name = _RENAMED.get(key, {}).get(cls, key)
             if key in skip and key != "path":
                 continue
-            if name not in names:
-                allowed = ", ".join(sorted(_yaml_key(cls, n) for n in names))
+            if name not in known:
+                allowed = ", ".join(sorted(_yaml_key(cls, n) for n in known))
                 raise self.error(f"unknown key '{key}' (allowed: {allowed})", node)
             values[name] = self.typed(node, hints[name], key)
+            self.check_value(values[name], known[name].metadata, key, node)
         return values
+
+    def check_value(self, value: Any, rule: Mapping[str, Any], key: str, node: yaml.Node) -> None:
+        """The enumeration or range a settings field declares (``one_of``, ``at_least``)."""
+        if "choices" in rule:
+            for item in value if isinstance(value, tuple) else (value,):
+                if item not in rule["choices"]:
+                    known = ", ".join(rule["choices"])
+                    raise self.error(f"'{key}': unknown value {item!r} (known: {known})", node)
+        if "low" in rule and value is not None:
+            low, high, above = rule["low"], rule["high"], rule["above"]
+            if value < low or (above and value == low) or (high is not None and value > high):
+                bound = f"greater than {low:g}" if above else f"at least {low:g}"
+                limit = f" and at most {high:g}" if high is not None else ""
+                raise self.error(f"'{key}': must be {bound}{limit}, got {value!r}", node)
 
     def typed(self, node: yaml.Node, hint: Any, key: str) -> Any:
         if node.tag not in _SAFE_TAGS:
@@ -164,15 +192,8 @@ class _Reader:
                     raise self.error(f"topic '{name}': missing '{required}'", value)
             if not any(term.strip() for term in fields["include"]):
                 raise self.error(f"topic '{name}': 'include' needs at least one term", raw["include"])
-            if fields.get("budget", 1) < 1:
-                raise self.error(f"topic '{name}': 'budget' must be at least 1", raw["budget"])
             out.append(Topic(name=name, **fields))
         return tuple(out)
-
-    def check_formats(self, formats: tuple[str, ...], node: yaml.Node | None) -> None:
-        for fmt in formats:
-            if fmt not in FORMATS:
-                raise self.error(f"unknown format '{fmt}' (known: {', '.join(FORMATS)})", node)
 
 
 def _optional(hint: Any) -> Any:

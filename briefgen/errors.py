@@ -58,3 +58,9 @@ class MailError(BriefgenError):
     """A message could not be delivered."""
 
     exit_code = EXIT_PARTIAL
+
+
+class EmptyMemoError(BriefgenError):
+    """A memo with no items would replace one with items (``--force`` allows it); the old one is kept."""
+
+    exit_code = EXIT_PARTIAL

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from briefgen.errors import LockedError, OutputError
+from briefgen.output import make_folder
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +29,8 @@ class BuildLock:
         self.fd: int | None = None
 
     def acquire(self) -> None:
+        make_folder(self.path.parent)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise OutputError(f"{self.path}: cannot create the lock file ({exc.strerror or exc})") from None

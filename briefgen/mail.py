@@ -1,4 +1,5 @@
-"""Compose memo e-mails (PDF attached, Markdown as the plain-text body) and send them over SMTP.
+"""Compose memo e-mails and send them over SMTP: the memo as readable plain text, the HTML memo as the
+alternative part, the PDF attached.
 
 The password is read from the environment variable the config names and is never logged; every
 delivery failure becomes one MailError line.
@@ -16,7 +17,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from briefgen.errors import ConfigError, MailError, OutputError
+from briefgen.errors import ConfigError, MailError
 from briefgen.settings import Smtp
 
 log = logging.getLogger(__name__)
@@ -51,20 +52,34 @@ def _attach(msg: EmailMessage, memo: MemoMail) -> None:
     msg.add_attachment(memo.pdf.read_bytes(), maintype="application", subtype="pdf", filename=memo.pdf.name)
 
 
+def _body(msg: EmailMessage, memos: Sequence[MemoMail], subject: str) -> None:
+    """Plain text (the memos one after another), then the HTML memos as the alternative part."""
+    from briefgen.render.plaintext import to_html_document, to_text
+
+    with_text = [m for m in memos if m.markdown]
+    rule = "\n" + "-" * 72 + "\n\n"
+    texts = (to_text(m.markdown) if m.markdown else f"{m.title}: the memo is attached.\n" for m in memos)
+    msg.set_content(rule.join(texts))
+    if with_text:
+        markdown = "\n\n---\n\n".join(m.markdown for m in with_text)
+        msg.add_alternative(to_html_document(markdown, subject), subtype="html")
+
+
 def topic_message(smtp: Smtp, memo: MemoMail) -> EmailMessage:
-    """One memo: subject "<title> — <date>", Markdown body, the PDF attached."""
-    msg = _base(smtp, f"{memo.title} — {memo.date}")
-    msg.set_content(memo.markdown or f"{memo.title} — {memo.date}: the memo is attached.\n")
+    """One memo: subject "<title> — <date>", text and HTML body, the PDF attached."""
+    subject = f"{memo.title} — {memo.date}"
+    msg = _base(smtp, subject)
+    _body(msg, [memo], subject)
     _attach(msg, memo)
     return msg
 
 
 def digest_message(smtp: Smtp, memos: Sequence[MemoMail], organisation: str) -> EmailMessage:
-    """Every memo in one message: the Markdown memos one after another, every PDF attached."""
-    date = memos[0].date
-    msg = _base(smtp, f"{organisation}: {len(memos)} memo(s) — {date}")
-    rule = "\n\n" + "-" * 72 + "\n\n"
-    msg.set_content(rule.join(m.markdown or f"{m.title}: the memo is attached." for m in memos) + "\n")
+    """Every memo in one message: the memos one after another, every PDF attached."""
+    date = max(m.date for m in memos)
+    subject = f"{organisation}: {len(memos)} memo(s) — {date}"
+    msg = _base(smtp, subject)
+    _body(msg, memos, subject)
     for memo in memos:
         _attach(msg, memo)
     return msg
@@ -72,12 +87,9 @@ def digest_message(smtp: Smtp, memos: Sequence[MemoMail], organisation: str) -> 
 
 def write_eml(messages: Sequence[tuple[str, EmailMessage]], folder: Path) -> list[Path]:
     """``--dry-run``: each message as ``<name>.eml`` in ``folder`` (written atomically)."""
-    from briefgen.output import write_atomic
+    from briefgen.output import make_folder, write_atomic
 
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot create the mail folder ({exc.strerror or exc})") from None
+    make_folder(folder, "mail folder")
     paths = []
     for name, msg in messages:
         path = folder / f"{name}.eml"

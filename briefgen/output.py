@@ -30,6 +30,19 @@ def memo_filename(topic: str, date: dt.date, fmt: str) -> str:
     return f"{safe_stem(topic)}-{date.isoformat()}.{safe_stem(fmt)}"
 
 
+def make_folder(folder: Path, what: str = "output folder") -> None:
+    """Create ``folder`` and its parents; OutputError naming the part that is a file, not a folder."""
+    blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if blocker == folder:
+        raise OutputError(f"{folder}: is a file, not a folder (the {what} must be a folder)")
+    if blocker is not None:
+        raise OutputError(f"{folder}: cannot create the {what}: {blocker} is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the {what} ({exc.strerror or exc})") from None
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over ``path``.
 
@@ -37,8 +50,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     says why in one line.
     """
     tmp: str | None = None
+    make_folder(path.parent)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

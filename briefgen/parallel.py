@@ -5,14 +5,18 @@ a build that has already read ten thousand articles would otherwise hand each wo
 image of all of them, and the pages the workers touch (reference counts, the garbage collector) would be
 copied for real. ``ForkedWorker`` is the other case: one process forked early, while the caller is
 still small, to do slow work (importing WeasyPrint) beside it. Every worker ignores Ctrl-C (its caller
-stops it) and exits by itself when its caller dies. Library code; logs, never prints.
+stops it), dies quietly on SIGTERM and exits by itself when its caller dies; it is started with both
+signals blocked, so one arriving before its handlers are set waits for them instead of raising a
+KeyboardInterrupt (and a traceback) in the new process. Library code; logs, never prints.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-from collections.abc import Callable, Sequence
+import signal
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -26,6 +30,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 PRELOAD = ["briefgen.analyse"]  # imported once in the fork server, not again in every worker
+_STOP = {signal.SIGINT, signal.SIGTERM}
 
 
 def workers(limit: int) -> int:
@@ -37,26 +42,42 @@ def workers(limit: int) -> int:
     return max(1, min(cores, limit))
 
 
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back (not lost) while a process is started: it inherits them blocked."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _context() -> BaseContext:
     import multiprocessing
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context()
+    from multiprocessing import forkserver
+
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
+    with _signals_held():  # the fork server, and so every worker it forks, starts with them blocked
+        forkserver.ensure_running()
     return context
 
 
 def _watch(parent: int) -> None:
-    """In a worker: ignore Ctrl-C (the caller stops the pool) and exit as soon as the caller is gone.
+    """In a worker: ignore Ctrl-C (the caller stops the pool), die quietly on SIGTERM (the caller's
+    ``terminate``), then take the signals held since the fork; exit as soon as the caller is gone.
 
     Without this a worker whose caller was killed (``kill -9``, OOM killer) waits on its queue forever.
     """
     import select
-    import signal
     import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP)
     try:
         handle = os.pidfd_open(parent)
     except ProcessLookupError:
@@ -72,8 +93,14 @@ def _watch(parent: int) -> None:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and end every worker now (an interrupted caller must not wait for them)."""
+    """Cancel what is queued and end every worker now (an interrupted caller must not wait for them).
+
+    The task queue's feeder thread may be blocked writing a large task to a worker now gone; nothing
+    may wait for it, neither the pool's shutdown nor Python's exit (``cancel_join_thread``)."""
     running = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() forgets them
+    calls = getattr(pool, "_call_queue", None)
+    if calls is not None:
+        calls.cancel_join_thread()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in running:
         process.terminate()
@@ -139,7 +166,8 @@ class ForkedWorker:
         context = multiprocessing.get_context("fork")
         self._conn, theirs = context.Pipe()
         self._process = context.Process(target=_serve, args=(theirs, os.getpid(), warm_up), daemon=True)
-        self._process.start()
+        with _signals_held():
+            self._process.start()
         theirs.close()
 
     @staticmethod

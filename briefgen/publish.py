@@ -4,6 +4,7 @@ Layout under the output folder::
 
     out/builds/<memo date>/<topic>-<memo date>.<fmt>   every memo of that date's build
     out/builds/<memo date>/manifest.json               each memo file with its size and sha256
+    out/<topic>-<memo date>.<fmt>                      ``briefgen memo``
     out/latest -> builds/<newest memo date>            symlink (a copy where symlinks fail)
     out/mail/<topic>-<memo date>.eml                   ``briefgen mail --dry-run``
     out/briefgen.sqlite                                the build cache (``store`` in the config)

@@ -7,6 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+FORMATS = ("md", "pdf", "html", "json")
+SECURITY = ("none", "starttls", "ssl")
+
+
+def one_of(default: Any, choices: tuple[str, ...]) -> Any:
+    """A field whose value (or each value of a list) must be one of ``choices``; checked at load."""
+    return field(default=default, metadata={"choices": choices})
+
+
+def at_least(default: float, low: float, high: float | None = None, above: bool = False) -> Any:
+    """A number field in ``[low, high]`` (``(low, high]`` when ``above``); checked at load."""
+    return field(default=default, metadata={"low": low, "high": high, "above": above})
 
 
 @dataclass(frozen=True)
@@ -33,7 +47,7 @@ class Topic:
     """Terms and phrases that make a sentence relevant (matched on word forms, accent/case-insensitive)."""
     exclude: tuple[str, ...] = ()
     """Terms that push a sentence out of the topic."""
-    budget: int = 12
+    budget: int = at_least(12, 1)
     """Maximum number of memo items (bottom line, statements and context together)."""
 
 
@@ -41,9 +55,9 @@ class Topic:
 class Smtp:
     host: str = "localhost"
     """SMTP server host name."""
-    port: int = 25
+    port: int = at_least(25, 1, 65535)
     """SMTP port (587 for STARTTLS, 465 for SSL)."""
-    security: str = "none"
+    security: str = one_of("none", SECURITY)
     """``none``, ``starttls`` or ``ssl``."""
     user: str | None = None
     """Login name, when the server needs one."""
@@ -57,7 +71,7 @@ class Smtp:
     """Copy recipients."""
     digest: bool = False
     """One message with every topic's PDF instead of one message per topic."""
-    timeout: float = 30.0
+    timeout: float = at_least(30.0, 0, above=True)
     """Seconds to wait for the server."""
 
 
@@ -73,7 +87,7 @@ class Settings:
     """Memo header block."""
     topics: tuple[Topic, ...] = ()
     """Configured topics."""
-    formats: tuple[str, ...] = ("md", "pdf")
+    formats: tuple[str, ...] = one_of(("md", "pdf"), FORMATS)
     """Formats written by default: any of md, pdf, html, json."""
     templates: Path | None = None
     """Folder of user templates; files there override the built-in ones of the same name."""
@@ -86,7 +100,7 @@ class Settings:
     store: Path | None = None
     """SQLite cache of parses and analyses, used by every command that reads the corpus (default
     ``<output>/briefgen.sqlite``)."""
-    max_file_mb: float = 20.0
+    max_file_mb: float = at_least(20.0, 0, above=True)
     """Files larger than this are skipped with a warning."""
     smtp: Smtp = field(default_factory=Smtp)
     """Mail delivery settings."""

@@ -23,9 +23,14 @@ fi
 spec="."
 [ -n "$extras" ] && spec=".[$extras]"
 stamp=".venv/.briefgen-installed-$extras"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ scripts/setup.sh -nt "$stamp" ]; then
     echo "setup: installing briefgen${extras:+ with $extras extras} into .venv" >&2
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e "$spec"
+    # pip < 23.3 compares extras unnormalised (PEP 685): jusText (trafilatura's) asks for
+    # lxml[html_clean], lxml >= 5.2 declares "html-clean", and old pip warns that the extra is missing.
+    .venv/bin/python -m pip install -q --disable-pip-version-check "pip>=23.3"
+    # -W: setuptools' notice that a flat-layout editable install finds packages by a path finder
+    # (information only; pip >= 25 shows it) would otherwise be the one line of output left.
+    .venv/bin/python -W "ignore:Editable installation" -m pip install -q --disable-pip-version-check -e "$spec"
     touch "$stamp"
 fi
 export PATH="$PWD/.venv/bin:$PATH"

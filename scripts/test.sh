@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh test
-ruff check briefgen tests benchmarks
-ruff format --check briefgen tests benchmarks
+ruff check briefgen tests benchmarks scripts
+ruff format --check briefgen tests benchmarks scripts
 mypy
 pytest "$@"

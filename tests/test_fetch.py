@@ -262,5 +262,22 @@ def test_cli_fetch_prints_new_files_and_summary(site: Site, tmp_path: Path) -> N
     assert empty.exit_code == 2 and "no feeds configured" in empty.output
 
 
+def test_cli_fetch_exits_1_when_some_feeds_fail_naming_each_once(site: Site, tmp_path: Path) -> None:
+    from briefgen.cli import app
+
+    site.add("/port", article_html("Port expansion approved", PORT_SENTENCES))
+    site.add("/feed.xml", rss("Harbour Gazette", [item(site.url("/port"), "Port expansion approved")]))
+    gone, also = site.url("/gone.xml"), site.url("/also-gone.xml")
+    feeds = "".join(f"  - {url}\n" for url in (site.url("/feed.xml"), gone, also))
+    config = write_project(tmp_path, articles={}, config=CONFIG + "feeds:\n" + feeds)
+    result = CliRunner().invoke(app, ["fetch", "--config", str(config)])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[-1] == "fetched 1 new, 0 already seen, 2 failed (1/3 feeds read)"
+    assert result.stderr == (
+        f"briefgen: error: 2 of 3 feed(s) failed: {gone} (HTTP 404 Not Found), {also} (HTTP 404 Not Found)\n"
+    )
+    assert result.output.count(gone) == 1 and result.output.count(also) == 1
+
+
 def _now() -> dt.datetime:
     return dt.datetime(2026, 2, 12, 9, 0, tzinfo=dt.UTC)

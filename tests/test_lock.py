@@ -80,5 +80,5 @@ def test_unwritable_lock_folder_is_a_clear_error(tmp_path: Path) -> None:
 
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    with pytest.raises(OutputError, match="cannot create the lock file"):
+    with pytest.raises(OutputError, match="file is a file, not a folder"):
         BuildLock(blocker / "out").acquire()

@@ -15,6 +15,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from typer.testing import CliRunner
 
+from briefgen.render.plaintext import to_text
 from tests.buildkit import build_files, smtp_config
 from tests.conftest import write_project
 
@@ -101,7 +102,9 @@ def pdf_of(msg: EmailMessage) -> list[tuple[str | None, str, bytes]]:
     return [(p.get_filename(), p.get_content_type(), p.get_content()) for p in msg.iter_attachments()]
 
 
-def test_one_message_per_topic_with_pdf_and_markdown(tmp_path: Path, smtp: tuple[int, Sink]) -> None:
+def test_one_message_per_topic_with_pdf_readable_text_and_html(
+    tmp_path: Path, smtp: tuple[int, Sink]
+) -> None:
     port, sink = smtp
     config = built_project(tmp_path, port, cc=["deputy@example.test"])
     result = invoke("mail", "--config", str(config), "--date", DATE)
@@ -114,11 +117,11 @@ def test_one_message_per_topic_with_pdf_and_markdown(tmp_path: Path, smtp: tuple
         assert msg["From"] == "desk@example.test" and msg["Cc"] == "deputy@example.test"
         name = f"{topic}-{DATE}.pdf"
         assert pdf_of(msg) == [(name, "application/pdf", files[name])]
-        body = msg.get_body(preferencelist=("plain",))
-        assert (
-            body is not None
-            and body.get_content().replace("\r\n", "\n") == files[f"{topic}-{DATE}.md"].decode()
-        )
+        text = msg.get_body(preferencelist=("plain",))
+        assert text is not None
+        assert text.get_content().replace("\r\n", "\n") == to_text(files[f"{topic}-{DATE}.md"].decode())
+        html = msg.get_body(preferencelist=("html",))
+        assert html is not None and "<h1>" in html.get_content()
 
 
 def test_digest_sends_one_message_with_every_pdf(tmp_path: Path, smtp: tuple[int, Sink]) -> None:
@@ -226,7 +229,8 @@ def test_dry_run_writes_eml_files(tmp_path: Path) -> None:
 def test_mail_before_any_build_says_what_to_do(tmp_path: Path) -> None:
     config = write_project(tmp_path, config=smtp_config(free_port()))
     result = invoke("mail", "--config", str(config), "--date", DATE, "--dry-run")
-    assert result.exit_code == 2 and "run briefgen build first" in result.stderr
+    assert result.exit_code == 2 and "run briefgen build, or briefgen memo --topic NAME" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
 
 
 def test_no_recipients_is_a_config_error(tmp_path: Path) -> None:

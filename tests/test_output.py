@@ -83,7 +83,7 @@ def test_an_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_an_output_path_under_a_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "out").write_text("a file, not a folder")
-    with pytest.raises(OutputError, match="cannot write"):
+    with pytest.raises(OutputError, match="out: is a file, not a folder"):
         write_atomic(tmp_path / "out" / "memo.md", b"x")
 
 

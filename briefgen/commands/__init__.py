@@ -36,5 +36,16 @@ def parse_date(text: str | None, option: str = "--date") -> dt.date | None:
         raise UsageError(f"{option}: expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
+def memo_window(date: str | None, since: str | None) -> tuple[dt.date, dt.date | None]:
+    """``--date`` (default today) and ``--since``; UsageError when ``--since`` is later than the date."""
+    memo_date = parse_date(date) or dt.date.today()
+    since_date = parse_date(since, "--since")
+    if since_date is not None and since_date > memo_date:
+        raise UsageError(
+            f"--since {since_date} is later than the memo date {memo_date}: no article could be in the memo"
+        )
+    return memo_date, since_date
+
+
 def ingest_options(settings: Settings) -> IngestOptions:
     return IngestOptions(max_bytes=int(settings.max_file_mb * 1_000_000), clutter=settings.clutter)

@@ -21,10 +21,11 @@ from pathlib import Path
 from briefgen.commands import find_topic
 from briefgen.commands.corpus import analyse_with_store, store_path
 from briefgen.commands.memo import check_formats, header_of, write_memo
-from briefgen.errors import BriefgenError, OutputError, PartialBuildError
+from briefgen.errors import BriefgenError, EmptyMemoError, PartialBuildError
 from briefgen.incremental import fingerprint
 from briefgen.lock import BuildLock
 from briefgen.models import AnalysedArticle, Memo, MemoItem
+from briefgen.output import make_folder
 from briefgen.publish import build_dir, update_latest, write_manifest
 from briefgen.render import Renderer
 from briefgen.render.pdfproc import PdfProcess
@@ -43,17 +44,19 @@ class BuildRequest:
     since: dt.date | None = None
     fetch: bool = False
     mail: bool = False
+    force: bool = False  # a memo with no items may replace one with items
 
 
 @dataclass(frozen=True)
 class TopicResult:
     topic: str
-    items: int = 0
+    items: int = 0  # items chosen, as the memo's Method note counts them (timeline entries are copies)
     new: int = 0
     nothing_new: bool = False
     paths: tuple[Path, ...] = ()
     error: str | None = None
     previous: dt.date | None = None  # memo date of the build the new claims are counted against
+    kept_empty: bool = False  # the error: a memo with no items was not allowed to replace one with items
 
 
 @dataclass(frozen=True)
@@ -80,8 +83,12 @@ class _Context:
 
 @contextlib.contextmanager
 def sigterm_as_interrupt() -> Iterator[None]:
-    """While active, SIGTERM raises KeyboardInterrupt, so cleanup runs as it does for Ctrl-C."""
+    """While active, SIGTERM raises KeyboardInterrupt, so cleanup runs as it does for Ctrl-C (unless
+    the process handles SIGTERM already, as the ``briefgen`` executable does)."""
     if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None):
         yield
         return
 
@@ -116,16 +123,21 @@ def build_topic(ctx: _Context, topic: Topic) -> TopicResult:
     memo = mark_new(memo, previous)
     if memo.nothing_new and previous is not None:
         log.info("%s: nothing new since the build of %s", topic.name, previous[0].isoformat())
-    paths = write_memo(memo, ctx.renderer, ctx.formats, ctx.folder)
+    database = store_path(ctx.settings)
+    paths = write_memo(memo, ctx.renderer, ctx.formats, ctx.folder, database, ctx.request.force)
     ctx.store.record_claims(topic.name, date, (claim_key(i) for i in memo.items))
-    new = sum(i.is_new for i in memo.items)
+    new = sum(i.is_new for i in memo.items if i.section != "timeline")
     since = previous[0] if previous else None
-    return TopicResult(topic.name, len(memo.items), new, memo.nothing_new, tuple(paths), previous=since)
+    chosen = memo.stats.items_chosen
+    return TopicResult(topic.name, chosen, new, memo.nothing_new, tuple(paths), previous=since)
 
 
 def _safe_build_topic(ctx: _Context, topic: Topic) -> TopicResult:
     try:
         return build_topic(ctx, topic)
+    except EmptyMemoError as exc:
+        log.warning("%s", exc)
+        return TopicResult(topic.name, error=str(exc), kept_empty=True)
     except Exception as exc:  # one topic failing must not stop the others
         message = str(exc) if isinstance(exc, BriefgenError) else f"{type(exc).__name__}: {exc}"
         log.error("%s: failed, previous memo kept: %s", topic.name, message)
@@ -136,20 +148,13 @@ def _safe_build_topic(ctx: _Context, topic: Topic) -> TopicResult:
 def _fetch(settings: Settings) -> str | None:
     """Run ``briefgen fetch``; a failure is reported and the build goes on with the corpus as it is."""
     try:
-        from briefgen.fetch import fetch_feeds
+        from briefgen.commands.fetch import fetch
 
-        fetch_feeds(settings)
+        fetch(settings)
     except (BriefgenError, ImportError, OSError) as exc:
         log.error("fetch failed, building from the corpus as it is: %s", exc)
         return f"fetch: {exc}"
     return None
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot create the build folder ({exc.strerror or exc})") from None
 
 
 def _build_topics(
@@ -177,7 +182,7 @@ def build(
         with Store.open(store_path(settings), fingerprint(settings.aliases)) as store:
             done = analyse_with_store(settings, store)
             corpus, analysed, reused = done.articles, done.analysed, done.reused
-            _make_folder(folder)
+            make_folder(folder, "build folder")
             renderer = Renderer(settings.templates, pdf)
             ctx = _Context(settings, request, corpus, renderer, formats, folder, store)
             results = _build_topics(ctx, topics, progress)

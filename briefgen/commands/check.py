@@ -6,16 +6,17 @@ import tempfile
 from pathlib import Path
 
 from briefgen.commands import ingest_options
-from briefgen.errors import ConfigError, OutputError
+from briefgen.errors import ConfigError, CorpusError, OutputError
 from briefgen.ingest import read_corpus
+from briefgen.output import make_folder
 from briefgen.render import Renderer
 from briefgen.settings import Settings
 
 
 def check_output(folder: Path) -> None:
     """Raise OutputError unless a file can be created in ``folder`` (created if missing)."""
+    make_folder(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".briefgen-check-"):
             pass
     except OSError as exc:
@@ -27,10 +28,11 @@ def check(settings: Settings) -> list[str]:
     lines = [f"config: {settings.path}: {len(settings.topics)} topic(s)"]
     if not settings.corpus.is_dir():
         raise ConfigError(f"corpus folder does not exist: {settings.corpus}", str(settings.path))
-    result = read_corpus(settings.corpus, ingest_options(settings))
+    result = read_corpus(settings.corpus, ingest_options(settings))  # logs each skipped file once
+    if not result.articles:
+        raise CorpusError(f"{settings.corpus}: no usable articles ({len(result.skipped)} file(s) skipped)")
     found = f"{len(result.articles)} article(s), {len(result.skipped)} skipped"
     lines.append(f"corpus: {settings.corpus}: {found}")
-    lines += [f"  skipped {s.path}: {s.reason}" for s in result.skipped]
     Renderer(settings.templates).check()
     lines.append(f"templates: {settings.templates or 'built-in'}: ok")
     check_output(settings.output)

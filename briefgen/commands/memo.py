@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.commands import find_topic
-from briefgen.commands.corpus import analysed_corpus
-from briefgen.errors import UsageError
+from briefgen.commands import find_topic, written
+from briefgen.commands.corpus import analysed_corpus, store_path
+from briefgen.errors import EmptyMemoError, UsageError
 from briefgen.models import AnalysedArticle, Memo, MemoHeader
 from briefgen.output import memo_filename, write_atomic
 from briefgen.render import FORMATS, Renderer
@@ -27,6 +27,7 @@ class MemoRequest:
     memo_date: dt.date
     formats: tuple[str, ...]
     since: dt.date | None = None
+    force: bool = False  # a memo with no items may replace one with items
 
 
 def header_of(settings: Settings) -> MemoHeader:
@@ -47,15 +48,40 @@ def make_memo(
     return select_memo(topic, settings.topics, corpus, request.memo_date, header_of(settings), request.since)
 
 
-def write_memo(memo: Memo, renderer: Renderer, formats: Sequence[str], out_dir: Path) -> list[Path]:
-    """Render every format first, then write each atomically: a failed render writes nothing."""
-    rendered = {fmt: renderer.render(memo, fmt) for fmt in formats}
-    paths = []
-    for fmt, data in rendered.items():
-        path = out_dir / memo_filename(memo.topic, memo.date, fmt)
+def keep_memo_with_items(memo: Memo, out_dir: Path, database: Path | None, force: bool = False) -> None:
+    """EmptyMemoError when ``memo`` has no items and the memo already written for its topic and date
+    has some (or may have: its count is unknown), unless ``force``."""
+    if force or memo.stats.items_chosen:
+        return
+    paths = [out_dir / memo_filename(memo.topic, memo.date, fmt) for fmt in FORMATS]
+    before = written.items_of(database, paths)
+    if before is None or before == 0:
+        return
+    held = f" with {before} items" if before > 0 else ""
+    raise EmptyMemoError(
+        f"{memo.topic}: the new memo has no items; kept the {memo.date} memo{held} in {out_dir} "
+        "(--force replaces it)"
+    )
+
+
+def write_memo(
+    memo: Memo,
+    renderer: Renderer,
+    formats: Sequence[str],
+    out_dir: Path,
+    database: Path | None = None,
+    force: bool = False,
+) -> list[Path]:
+    """Render every format first, then write each atomically: a failed render writes nothing, and a
+    memo with no items never replaces one with items unless ``force``. ``database``: where the files
+    written are recorded with the memo's item count (the build store's file)."""
+    keep_memo_with_items(memo, out_dir, database, force)
+    rendered = {out_dir / memo_filename(memo.topic, memo.date, f): renderer.render(memo, f) for f in formats}
+    for path, data in rendered.items():
         write_atomic(path, data)
-        paths.append(path)
-    return paths
+    if database is not None:
+        written.record(database, rendered, memo.stats.items_chosen)
+    return list(rendered)
 
 
 def build_memo(settings: Settings, request: MemoRequest, pdf: PdfProcess | None = None) -> list[Path]:
@@ -70,5 +96,5 @@ def build_memo(settings: Settings, request: MemoRequest, pdf: PdfProcess | None 
         renderer = Renderer(settings.templates, pdf or own)
         corpus = analysed_corpus(settings)
         memo = make_memo(settings, topic, corpus, request)
-        log.info("%s: %d items from %d articles", topic.name, len(memo.items), len(corpus))
-        return write_memo(memo, renderer, formats, settings.output)
+        log.info("%s: %d items from %d articles", topic.name, memo.stats.items_chosen, len(corpus))
+        return write_memo(memo, renderer, formats, settings.output, store_path(settings), request.force)

@@ -35,6 +35,8 @@ class FetchReport:
     """(feed or page URL, one-line reason) for each feed or page that was skipped."""
     feeds_read: int = 0
     """Feeds that could be read (even if they had nothing new)."""
+    failed_feeds: tuple[tuple[str, str], ...] = ()
+    """(feed, one-line reason) for each feed that could not be read: left to the caller to report."""
 
 
 @dataclass
@@ -48,16 +50,27 @@ class _Run:
     failures: list[tuple[str, str]] = field(default_factory=list)
     skipped_seen: int = 0
     feeds_read: int = 0
+    failed_feeds: list[tuple[str, str]] = field(default_factory=list)
 
-    def fail(self, url: str, reason: str) -> None:
-        log.warning("fetch: %s: %s", one_line(url)[:300], one_line(reason))
+    def fail(self, url: str, reason: str, feed: bool = False) -> None:
+        if feed:  # the caller names every failed feed in its one error line
+            log.info("fetch: %s: %s", one_line(url)[:300], one_line(reason))
+            self.failed_feeds.append((url, reason))
+        else:
+            log.warning("fetch: %s: %s", one_line(url)[:300], one_line(reason))
         self.failures.append((url, reason))
 
     def full(self) -> bool:
         return self.limit is not None and len(self.new_files) >= self.limit
 
     def report(self) -> FetchReport:
-        return FetchReport(tuple(self.new_files), self.skipped_seen, tuple(self.failures), self.feeds_read)
+        return FetchReport(
+            tuple(self.new_files),
+            self.skipped_seen,
+            tuple(self.failures),
+            self.feeds_read,
+            tuple(self.failed_feeds),
+        )
 
 
 def fetch_feeds(
@@ -88,7 +101,7 @@ def _fetch_feed(run: _Run, source: str, base: Path) -> None:
     try:
         entries = read_feed(source, base, run.options)
     except FetchError as exc:
-        run.fail(source, str(exc))
+        run.fail(source, str(exc), feed=True)
         return
     run.feeds_read += 1
     log.info("%s: %d entries", source, len(entries))

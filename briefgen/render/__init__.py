@@ -9,6 +9,8 @@ can become markup in any format. Article text is only ever template *data*: Jinj
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from briefgen.errors import ConfigError, RenderError, UsageError
-from briefgen.models import Attribution, Memo, MemoItem
+from briefgen.models import Attribution, Memo, MemoItem, Source
 from briefgen.render.env import make_env, template_dirs
 from briefgen.render.jsonout import memo_json
 from briefgen.render.markdown import to_html
@@ -30,12 +32,38 @@ FORMATS = ("md", "pdf", "html", "json")
 TEMPLATES = ("memo.md.j2", "memo.html.j2", "memo.css")
 
 
+_PARTICLES = frozenset(
+    "de du des della di da dos das do van von der den ter ten la le al el bin ben ibn abu d l".split()
+)
+_FIRST_WORD = re.compile(r"[^\s\-'’]+")
+
+
+def heading_case(text: str) -> str:
+    """A description used as a heading starts with a capital ("the French interior ministry" -> "The
+    French interior ministry"); a name starting with a particle ("de Villepin", "al-Sisi") stays as it is."""
+    first = _FIRST_WORD.match(text)
+    if first is None or not text[0].islower() or first.group().lower() in _PARTICLES:
+        return text
+    return text[0].upper() + text[1:]
+
+
 def speaker_label(a: Attribution | None) -> str:
     if a is None or not a.speaker:
         return "Unattributed"
     if a.unnamed:
         return f"Unnamed source: {a.speaker}"
-    return f"{a.speaker}, {a.role}" if a.role else a.speaker
+    speaker = heading_case(a.speaker)
+    return f"{speaker}, {a.role}" if a.role else speaker
+
+
+def source_gaps(sources: Sequence[Source]) -> list[tuple[str, list[int]]]:
+    """What the source list cannot show, stated once: ("publisher", [2, 5]), ("title", [5]), ("date", [5])."""
+    gaps = [
+        ("publisher", [s.number for s in sources if not s.publisher]),
+        ("title", [s.number for s in sources if not s.title]),
+        ("date", [s.number for s in sources if s.date is None]),
+    ]
+    return [(what, numbers) for what, numbers in gaps if numbers]
 
 
 def speaker_groups(memo: Memo) -> list[tuple[str, list[MemoItem]]]:
@@ -99,7 +127,8 @@ class Renderer:
 
     def markdown(self, memo: Memo) -> str:
         numbers = {s.id: s.number for s in memo.sources}
-        return self._fill("memo.md.j2", memo=memo, speakers=speaker_groups(memo), numbers=numbers)
+        gaps = source_gaps(memo.sources)
+        return self._fill("memo.md.j2", memo=memo, speakers=speaker_groups(memo), numbers=numbers, gaps=gaps)
 
     def html(self, memo: Memo) -> str:
         css = self._fill("memo.css", memo=memo)
