@@ -27,7 +27,7 @@ from briefgen.settings import Topic
 HEADER = MemoHeader("", "", "", "")
 
 
-def _scorer(root: Path):  # noqa: ANN202 - the shared scorer module
+def _scorer(root: Path):
     sys.path.insert(0, str(root.parent.parent / "eval"))
     import duc  # type: ignore[import-not-found]
 
@@ -42,7 +42,7 @@ def _corpora(root: Path, topics: dict, cache: Path) -> dict:
     return out
 
 
-def summary(topic: str, info: dict, corpus: tuple, duc) -> str:  # noqa: ANN001
+def summary(topic: str, info: dict, corpus: tuple, duc) -> str:
     terms = duc.include_terms(info["title"], info["narrative"])
     t = Topic(topic.lower(), info["title"], info["narrative"], tuple(terms), (), duc.MAX_ITEMS)
     date = parse_date(max(d["date"] for d in info["docs"])[:10]) or dt.date.today()

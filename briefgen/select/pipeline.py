@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from briefgen.models import AnalysedArticle
 from briefgen.select.claims import Similarity, group_claims
-from briefgen.select.rank import RankedClaim, rank_claim, select_claims
+from briefgen.select.coverage import Caps, concept_weights, select_claims
+from briefgen.select.rank import RankedClaim, rank_claim
 from briefgen.select.relevance import ArticleScan, Candidate, SentenceMemo, scan_article, topic_candidates
 from briefgen.settings import Topic
 
@@ -88,14 +89,15 @@ def run(
     scans = _scans(window, all_topics, cache)
     candidates = topic_candidates(t, all_topics, window.articles, scans)
     accepted = [c for c in candidates if c.rejected is None]
-    claims, sim = group_claims(accepted)
     dates = {a.article.id: a.article.date for a in window.articles}
+    claims, sim = group_claims(accepted, dates)
     dups = {a.article.id: a.article.duplicate_of for a in window.articles}
     ranked = sorted(
         (rank_claim(c, sim, dates, dups, memo_date) for c in claims),
         key=lambda r: (-r.score, r.representative.article_id, r.representative.sentence.index),
     )
-    chosen, why = select_claims(ranked, sim, topic.budget)
+    weights = concept_weights(accepted, dups)
+    chosen, why = select_claims(ranked, sim, Caps(topic.budget, 2), weights)
     log.debug("%s: %d candidates, %d accepted, %d claims, %d chosen",
               topic.name, len(candidates), len(accepted), len(claims), len(chosen))  # fmt: skip
     return Selection(topic, window, candidates, tuple(ranked), chosen, why, sim)
