@@ -35,6 +35,15 @@ class Topic:
     """Terms that push a sentence out of the topic."""
     budget: int = 12
     """Maximum number of memo items (bottom line, statements and context together)."""
+    context: tuple[str, ...] = ()
+    """Places, actors or terms of which an article must mention at least one (title or body) for its
+    sentences to count for this topic; empty: no such condition. Keeps look-alikes out (hospital
+    readmissions, a security pact elsewhere)."""
+    max_single_source_per_article: int = 2
+    """Single-source items one article may contribute (0: no limit): a memo is not one article's story."""
+    yield_to_other_topics: bool = True
+    """A sentence more relevant to another configured topic, and not clearly about this one, is left to
+    that topic (a topic that would otherwise come out empty keeps such sentences)."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ already covered by a picked claim adds nothing again. Each step picks the claim 
 
 where ``prior`` is the claim's rank score over the best one (relevance, independent support,
 attribution, recency: ``briefgen.select.rank``). A claim too similar to a picked one is never picked
-(the memo does not say one thing twice), and a topic's ``max_lone_per_article`` caps the single-source
+(the memo does not say one thing twice), and a topic's ``max_single_source_per_article`` caps the single-source
 items one article may give.
 """
 
@@ -34,6 +34,7 @@ QUERY = 0.0  # weight of a concept only one source states
 REDUNDANT = 0.45  # similarity to a picked claim above which a claim repeats it
 REDUNDANT_SAME_SPEAKER = 0.30  # two outlets reporting one named speaker on overlapping words
 MIN_SCORE = 0.05  # a claim scoring less than this share of the best one is too weak for the memo
+SPREAD = 0.6  # each pick shown in an article's words discounts its next ones: the memo reads many sources
 POOL = 25  # claims per budget slot examined
 
 
@@ -79,7 +80,7 @@ class Caps:
 def _blocked(overlap: float, same: float, lone: int, cap: int) -> str | None:
     if overlap >= REDUNDANT or same >= REDUNDANT_SAME_SPEAKER:
         return f"repeats a chosen claim (similarity {max(overlap, same):.2f})"
-    if lone >= cap:
+    if cap and lone >= cap:
         return f"per-article cap: already {lone} single-source items from this article"
     return None
 
@@ -104,11 +105,13 @@ class _State:
         self.same = [0.0] * len(pool)  # highest similarity to a pick of the same named speaker
         self.covered: set[str] = set()
         self.lone: Counter[str | None] = Counter()
+        self.shown_from: Counter[str] = Counter()  # picks shown in each article's words
         self.picked: list[int] = []
 
     def take(self, best: int, open_: Sequence[int]) -> None:
         self.picked.append(best)
         self.lone[lone_source(self.pool[best])] += 1
+        self.shown_from[self.pool[best].representative.article_id] += 1
         self.covered |= concepts(self.pool[best].representative)
         for i in open_:
             s = self.sim(self.shown[i], self.shown[best])
@@ -117,10 +120,11 @@ class _State:
                 self.same[i] = max(self.same[i], s)
 
 
-def _value(r: RankedClaim, top: float, weights: Mapping[str, float], covered: set[str]) -> float:
-    gain = sum(weights.get(k, 0.0) for k in concepts(r.representative) - covered)
+def _value(r: RankedClaim, top: float, state: _State, weights: Mapping[str, float]) -> float:
+    gain = sum(weights.get(k, 0.0) for k in concepts(r.representative) - state.covered)
     words = max(1, len(r.representative.sentence.text.split()))
-    return (max(r.score, 0.0) / top) ** PRIOR * (1.0 + gain) / words**LENGTH
+    spread = SPREAD ** state.shown_from[r.representative.article_id]
+    return (max(r.score, 0.0) / top) ** PRIOR * (1.0 + gain) * spread / words**LENGTH
 
 
 def select_claims(
@@ -140,7 +144,7 @@ def select_claims(
             if reason := _blocked(state.overlap[i], state.same[i], lone, caps.max_lone_per_article):
                 why[i] = reason
                 continue
-            val = _value(pool[i], top, weights, state.covered)
+            val = _value(pool[i], top, state, weights)
             if val > best_val:
                 best, best_val = i, val
         if best < 0:

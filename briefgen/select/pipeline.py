@@ -5,13 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefgen.models import AnalysedArticle
 from briefgen.select.claims import Similarity, group_claims
 from briefgen.select.coverage import Caps, concept_weights, select_claims
 from briefgen.select.rank import RankedClaim, rank_claim
-from briefgen.select.relevance import ArticleScan, Candidate, SentenceMemo, scan_article, topic_candidates
+from briefgen.select.relevance import (
+    OTHER_TOPIC,
+    ArticleScan,
+    Candidate,
+    SentenceMemo,
+    scan_article,
+    topic_candidates,
+)
 from briefgen.settings import Topic
 
 log = logging.getLogger(__name__)
@@ -75,6 +82,11 @@ def _scans(window: Window, topics: tuple[Topic, ...], cache: ScanCache | None) -
     return out
 
 
+def yielded(c: Candidate) -> bool:
+    """Cut only by the other-topic rule."""
+    return c.rejected is not None and c.rejected.startswith(OTHER_TOPIC)
+
+
 def run(
     topic: Topic,
     topics: Sequence[Topic],
@@ -89,6 +101,9 @@ def run(
     scans = _scans(window, all_topics, cache)
     candidates = topic_candidates(t, all_topics, window.articles, scans)
     accepted = [c for c in candidates if c.rejected is None]
+    if not any(c.matched for c in accepted):  # never empty only because other topics claimed it all
+        candidates = tuple(replace(c, rejected=None) if yielded(c) else c for c in candidates)
+        accepted = [c for c in candidates if c.rejected is None]
     dates = {a.article.id: a.article.date for a in window.articles}
     claims, sim = group_claims(accepted, dates)
     dups = {a.article.id: a.article.duplicate_of for a in window.articles}
@@ -97,7 +112,7 @@ def run(
         key=lambda r: (-r.score, r.representative.article_id, r.representative.sentence.index),
     )
     weights = concept_weights(accepted, dups)
-    chosen, why = select_claims(ranked, sim, Caps(topic.budget, 2), weights)
+    chosen, why = select_claims(ranked, sim, Caps(topic.budget, topic.max_single_source_per_article), weights)
     log.debug("%s: %d candidates, %d accepted, %d claims, %d chosen",
               topic.name, len(candidates), len(accepted), len(claims), len(chosen))  # fmt: skip
     return Selection(topic, window, candidates, tuple(ranked), chosen, why, sim)
