@@ -8,8 +8,9 @@ already covered by a picked claim adds nothing again. Each step picks the claim 
 
 where ``prior`` is the claim's rank score over the best one (relevance, independent support,
 attribution, recency: ``briefgen.select.rank``). A claim too similar to a picked one is never picked
-(the memo does not say one thing twice), and a topic's ``max_single_source_per_article`` caps the single-source
-items one article may give.
+(the memo does not say one thing twice), a topic's ``max_single_source_per_article`` caps the
+single-source items one article may give, and each pick shown in an article's words discounts that
+article's next ones by ``SPREAD`` (diversity of sources, after Lin & Bilmes 2011).
 """
 
 from __future__ import annotations
