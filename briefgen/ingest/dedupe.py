@@ -10,8 +10,8 @@ estimates a Jaccard similarity of at least ``THRESHOLD``, or when the shorter te
 ``CONTAINED`` within the longer and keeps at least ``MIN_SHARE`` of its length (a copy with a trimmed
 ending, a cut paragraph or added clutter). Identical bodies (same content hash) are duplicates too, and
 so are two articles with the same publisher, title and date (one story captured twice, say as a page
-and as a feed record). Every copy points, through ``duplicate_of``, at the group's earliest article (by date, then by corpus
-order).
+and as a feed record). Every copy points, through ``duplicate_of``, at the group's earliest article
+(by date, then by corpus order).
 """
 
 from __future__ import annotations
