@@ -121,6 +121,11 @@ class _Facts:
             f = self.facts[i] = fact_of(c, self.dates.get(c.article_id))
         return f
 
+    def stance(self, i: int) -> tuple[str | None, bool, bool]:
+        """What two sentences with the same words must also share to be copies: speaker, negation, plan."""
+        f = self.of(i)
+        return f.speaker, f.negated, f.preview
+
     def clash(self, i: int, members: list[int]) -> str | None:
         """Why sentence ``i`` cannot state the fact of a claim with these members (None if it can)."""
         a = self.of(i)
@@ -157,13 +162,14 @@ def group_claims(
     sim = Similarity.fit(feats)
     facts = _Facts(cands, dates or {}, sim)
     index: dict[str, list[int]] = {}
-    seen: dict[frozenset[str], int] = {}
+    seen: dict[tuple[frozenset[str], tuple[str | None, bool, bool]], int] = {}
     owner = [-1] * len(cands)
     groups: list[list[int]] = []
     failed: dict[frozenset[str], int] = {}  # support features that joined nothing -> index size then
     indexed = 0
     for i in _order(cands):
-        g = seen.get(feats[i])
+        same = (feats[i], facts.stance(i))
+        g = seen.get(same)
         if g is not None:  # a copy: no search, and nothing new to index
             groups[g].append(i)
             owner[i] = g
@@ -181,7 +187,7 @@ def group_claims(
             groups.append([])
         groups[g].append(i)
         owner[i] = g
-        seen[feats[i]] = g
+        seen[same] = g
         indexed += 1
         for k in keys:
             index.setdefault(k, []).append(i)

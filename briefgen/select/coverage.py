@@ -29,14 +29,15 @@ from briefgen.select.relevance import Candidate
 from briefgen.select.terms import stems, stop_stems
 
 PRIOR = 2.0  # weight of the rank score against coverage
-LENGTH = 0.5  # long sentences pay for their words (0: not at all, 1: gain per word)
+LENGTH = 0.25  # long sentences pay for their words (0: not at all, 1: gain per word)
 LONE_CONCEPT = 0.0
 QUERY = 0.0  # weight of a concept only one source states
 REDUNDANT = 0.45  # similarity to a picked claim above which a claim repeats it
 REDUNDANT_SAME_SPEAKER = 0.30  # two outlets reporting one named speaker on overlapping words
 MIN_SCORE = 0.05  # a claim scoring less than this share of the best one is too weak for the memo
 SPREAD = 0.6  # each pick shown in an article's words discounts its next ones: the memo reads many sources
-POOL = 25  # claims per budget slot examined
+POOL = 25
+NOT_ALONE = "no sentence of it reads alone (it starts inside a quotation or with an unresolved reference)"  # claims per budget slot examined
 
 
 def concepts(c: Candidate) -> frozenset[str]:
@@ -136,6 +137,7 @@ def select_claims(
     top = pool[0].score if pool and pool[0].score > 0 else 1.0
     state = _State(pool, sim)
     why = {i: "too weak beside the chosen claims" for i, r in enumerate(pool) if r.score < MIN_SCORE * top}
+    why.update({i: NOT_ALONE for i, r in enumerate(pool) if r.text is None})
     while len(state.picked) < caps.budget:
         open_ = [i for i in range(len(pool)) if i not in why and i not in state.picked]
         best, best_val = -1, -math.inf

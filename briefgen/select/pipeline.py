@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefgen.models import AnalysedArticle
+from briefgen.select.alone import display_text
 from briefgen.select.claims import Similarity, group_claims
 from briefgen.select.coverage import Caps, concept_weights, select_claims
 from briefgen.select.rank import RankedClaim, rank_claim
@@ -82,6 +83,14 @@ def _scans(window: Window, topics: tuple[Topic, ...], cache: ScanCache | None) -
     return out
 
 
+def lone_cap(topic: Topic, accepted: Sequence[Candidate]) -> int:
+    """The topic's single-source cap per article (``Topic.max_single_source_per_article``)."""
+    if topic.max_single_source_per_article is not None:
+        return topic.max_single_source_per_article
+    articles = len({c.article_id for c in accepted if c.matched})
+    return max(2, -(-topic.budget // max(1, articles)))
+
+
 def yielded(c: Candidate) -> bool:
     """Cut only by the other-topic rule."""
     return c.rejected is not None and c.rejected.startswith(OTHER_TOPIC)
@@ -107,12 +116,15 @@ def run(
     dates = {a.article.id: a.article.date for a in window.articles}
     claims, sim = group_claims(accepted, dates)
     dups = {a.article.id: a.article.duplicate_of for a in window.articles}
+    def shown(c: Candidate) -> str | None:
+        return display_text(window.articles[c.position], c.sentence)
+
     ranked = sorted(
-        (rank_claim(c, sim, dates, dups, memo_date) for c in claims),
+        (rank_claim(c, sim, dates, dups, memo_date, shown) for c in claims),
         key=lambda r: (-r.score, r.representative.article_id, r.representative.sentence.index),
     )
     weights = concept_weights(accepted, dups)
-    chosen, why = select_claims(ranked, sim, Caps(topic.budget, topic.max_single_source_per_article), weights)
+    chosen, why = select_claims(ranked, sim, Caps(topic.budget, lone_cap(topic, accepted)), weights)
     log.debug("%s: %d candidates, %d accepted, %d claims, %d chosen",
               topic.name, len(candidates), len(accepted), len(claims), len(chosen))  # fmt: skip
     return Selection(topic, window, candidates, tuple(ranked), chosen, why, sim)
