@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from briefgen.select.facts import Fact, compatible, fact_of, quoting_both
+from briefgen.select.facts import Fact, Stance, compatible, fact_of, quoting_both, stance_of
 from briefgen.select.features import QUOTED
 from briefgen.select.relevance import Candidate
 
@@ -32,7 +32,7 @@ MAX_POSTING = 1000  # keys shared by more sentences than this are too common to 
 MAX_NEIGHBOURS = 40  # compared sentences per new sentence (those sharing the most keys)
 
 SUPPORT_JOIN = 0.42  # stricter bar for sentences without topic terms
-CHECKED = 20  # members of a claim a joining sentence must be compatible with (the first, most relevant)
+CHECKED = 8  # members of a claim a joining sentence must be compatible with (the first, most relevant)
 QUOTE_BOOST = 2.0  # weight multiplier of quoted word pairs: shared quotes are strong evidence
 
 
@@ -121,10 +121,9 @@ class _Facts:
             f = self.facts[i] = fact_of(c, self.dates.get(c.article_id))
         return f
 
-    def stance(self, i: int) -> tuple[str | None, bool, bool]:
+    def stance(self, i: int) -> Stance:
         """What two sentences with the same words must also share to be copies: speaker, negation, plan."""
-        f = self.of(i)
-        return f.speaker, f.negated, f.preview
+        return stance_of(self.cands[i])
 
     def clash(self, i: int, members: list[int]) -> str | None:
         """Why sentence ``i`` cannot state the fact of a claim with these members (None if it can)."""
@@ -162,7 +161,7 @@ def group_claims(
     sim = Similarity.fit(feats)
     facts = _Facts(cands, dates or {}, sim)
     index: dict[str, list[int]] = {}
-    seen: dict[tuple[frozenset[str], tuple[str | None, bool, bool]], int] = {}
+    seen: dict[tuple[frozenset[str], Stance], int] = {}
     owner = [-1] * len(cands)
     groups: list[list[int]] = []
     failed: dict[frozenset[str], int] = {}  # support features that joined nothing -> index size then

@@ -36,14 +36,19 @@ REDUNDANT = 0.45  # similarity to a picked claim above which a claim repeats it
 REDUNDANT_SAME_SPEAKER = 0.30  # two outlets reporting one named speaker on overlapping words
 MIN_SCORE = 0.05  # a claim scoring less than this share of the best one is too weak for the memo
 SPREAD = 0.6  # each pick shown in an article's words discounts its next ones: the memo reads many sources
-POOL = 25
-NOT_ALONE = "no sentence of it reads alone (it starts inside a quotation or with an unresolved reference)"  # claims per budget slot examined
+POOL = 25  # claims per budget slot examined
+NOT_ALONE = "no sentence of it reads alone (it starts inside a quotation or with an unresolved reference)"
 
 
 def concepts(c: Candidate) -> frozenset[str]:
     """Adjacent content-stem pairs of a sentence (stop words and reporting cues are not content)."""
-    stop = stop_stems(c.lang)
-    content = [s for s in c.stems if s not in stop and s not in CUES and len(s) > 1]
+    return _concepts(c.stems, c.lang)
+
+
+@lru_cache(maxsize=200_000)
+def _concepts(stems: tuple[str, ...], lang: str) -> frozenset[str]:
+    stop = stop_stems(lang)
+    content = [s for s in stems if s not in stop and s not in CUES and len(s) > 1]
     return frozenset(f"{a}_{b}" for a, b in itertools.pairwise(content))
 
 

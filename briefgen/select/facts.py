@@ -56,6 +56,7 @@ def _negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
 
+@lru_cache(maxsize=100_000)
 def _day(text: str, article_date: dt.date | None, preview: bool) -> dt.date | None:
     when = event_date(text, article_date)
     if when is None or when.precision != "day":
@@ -73,13 +74,25 @@ def _outside(text: str, lang: str) -> frozenset[str] | None:
     return features(stems(bare, lang))
 
 
-def fact_of(c: Candidate, article_date: dt.date | None) -> Fact:
-    text = c.sentence.text
+Stance = tuple[str | None, bool, bool]
+"""(named speaker, negated, preview): what two sentences with the same words must also share."""
+
+
+@lru_cache(maxsize=100_000)
+def _modality(text: str) -> tuple[bool, bool]:
+    return _negated(text), bool(_FUTURE.search(text))
+
+
+def stance_of(c: Candidate) -> Stance:
     a = c.attribution
     speaker = a.speaker_id if a is not None and not a.unnamed and a.speaker_id else None
-    preview = bool(_FUTURE.search(text))
-    outside = _outside(text, c.lang)
-    return Fact(speaker, _negated(text), preview, _day(text, article_date, preview), outside)
+    return (speaker, *_modality(c.sentence.text))
+
+
+def fact_of(c: Candidate, article_date: dt.date | None) -> Fact:
+    text = c.sentence.text
+    speaker, negated, preview = stance_of(c)
+    return Fact(speaker, negated, preview, _day(text, article_date, preview), _outside(text, c.lang))
 
 
 def compatible(a: Fact, b: Fact, outside_sim: float) -> str | None:

@@ -35,7 +35,8 @@ def _item(section: str, r: RankedClaim, numbers: dict[str, int]) -> MemoItem:
     rep = r.representative
     text = r.text or rep.sentence.text
     cites = tuple(
-        Citation(c.article_id, numbers[c.article_id], text if c is rep else c.sentence.text) for c in r.citations
+        Citation(c.article_id, numbers[c.article_id], text if c is rep else c.sentence.text)
+        for c in r.citations
     )
     return MemoItem(
         section, text, cites, rep.attribution, r.independent, round(r.score, 4),

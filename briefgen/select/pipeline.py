@@ -116,6 +116,7 @@ def run(
     dates = {a.article.id: a.article.date for a in window.articles}
     claims, sim = group_claims(accepted, dates)
     dups = {a.article.id: a.article.duplicate_of for a in window.articles}
+
     def shown(c: Candidate) -> str | None:
         return display_text(window.articles[c.position], c.sentence)
 

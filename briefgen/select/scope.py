@@ -47,7 +47,12 @@ def mentions(item: AnalysedArticle, terms: Sequence[str]) -> bool:
     if pattern is None:
         return True
     a = item.article
-    return bool(pattern.search(fold(a.title or "")) or pattern.search(fold(a.body)))
+    return bool(pattern.search(_folded(a.title or "")) or pattern.search(_folded(a.body)))
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)  # one fold per article however many topics have a context
 
 
 def outside_context(terms: Sequence[str]) -> str:
