@@ -15,7 +15,7 @@ from typing import Any
 from briefgen.ingest.values import Parsed
 from briefgen.models import AnalysedArticle, Article, Attribution, DroppedLine, Sentence
 
-PACKING_VERSION = 4
+PACKING_VERSION = 5  # 5: syndication signatures over folded words, with their size
 
 
 @functools.lru_cache(maxsize=16384)  # asked for twice per article and build (lookup, then pruning)

@@ -49,6 +49,17 @@ class Topic:
     """Terms that push a sentence out of the topic."""
     budget: int = at_least(12, 1)
     """Maximum number of memo items (bottom line, statements and context together)."""
+    context: tuple[str, ...] = ()
+    """Places, actors or terms of which an article must mention at least one (title or body) for its
+    sentences to count for this topic; empty: no such condition. Keeps look-alikes out (hospital
+    readmissions, a security pact elsewhere)."""
+    max_single_source_per_article: int | None = None
+    """Single-source items one article may contribute: a memo is not one article's story. Unset: a fair
+    share, the budget over the number of articles with topic sentences (rounded up, at least 2); 0: no
+    limit."""
+    yield_to_other_topics: bool = True
+    """A sentence more relevant to another configured topic, and not clearly about this one, is left to
+    that topic (a topic that would otherwise come out empty keeps such sentences)."""
 
 
 @dataclass(frozen=True)

@@ -106,3 +106,67 @@ def test_read_corpus_marks_copies(tmp_path: Path) -> None:
     (tmp_path / "c.txt").write_text(story(10), encoding="utf-8")
     marked = {a.id: a.duplicate_of for a in read_corpus(tmp_path).articles}
     assert marked == {"a": None, "b": "a", "c": None}
+
+
+WIRE = """Ministers from Lisbon and Nouakchott agreed on Thursday to reopen a joint fisheries inspection office in Nouadhibou, closed since the pandemic.
+
+“We lost three seasons of data, and the trawlers noticed,” said Inês Calderón, who chairs the coastal directorate in Lisbon.
+
+The office will host six inspectors from each country and share catch records with the regional fisheries body every month.
+
+Calderón said the first joint patrol would leave port before the end of the sardine season. Her Mauritanian counterpart, Aïssata Ould Béchir, called the agreement “a debt repaid to the fishermen of the coast.”
+
+Environmental groups welcomed the move but asked for the catch records to be published. The previous office had recorded more than four hundred violations in its last full year.
+
+Negotiators spent most of the week on the question of who pays for fuel. The final text splits the cost evenly and reviews it after two years.
+
+The agreement still needs the approval of the Mauritanian parliament, which meets again in October."""
+
+
+def syndicated(text: str) -> str:
+    """Another outlet's copy: accents dropped, straight quotes, clutter lines, the last paragraph cut."""
+    body = text.replace("ê", "e").replace("ó", "o").replace("ï", "i").replace("é", "e")
+    body = body.replace("“", '"').replace("”", '"')
+    paragraphs = body.split("\n\n")[:-1]
+    paragraphs.insert(2, "ADVERTISEMENT")
+    return "\n\n".join([*paragraphs, "Read more: coastal news in brief", "Share this article"])
+
+
+def test_syndicated_copy_with_small_edits_is_one_source() -> None:
+    day = dt.date(2025, 6, 12)
+    copy = syndicated(WIRE)
+    assert similarity(signature(WIRE), signature(copy)) < 0.85  # plain shingles would have missed it
+    assert groups(article("wire", WIRE, day), article("copy", copy, day + dt.timedelta(days=1))) == {
+        "wire": None, "copy": "wire"
+    }  # fmt: skip
+
+
+RIVAL = """Portugal and Mauritania will reopen their fisheries inspection office in Nouadhibou, the two governments said on Thursday, after a gap of three years.
+
+Inês Calderón, head of the Lisbon coastal directorate, told reporters that the trawlers had noticed the absence of inspectors.
+
+Fishing crews in the port were sceptical. “Inspectors come and go; the fuel prices stay,” said one boat owner, who asked not to be named.
+
+The deal foresees six inspectors from each side and monthly reports to the regional fisheries body.
+
+Opposition members in Nouakchott said they would question the cost-sharing clause when parliament returns in October.
+
+Last year the port landed its smallest sardine catch in a decade, according to the harbour authority."""
+
+
+def test_two_outlets_reporting_one_event_stay_apart() -> None:
+    day = dt.date(2025, 6, 12)
+    assert groups(article("wire", WIRE, day), article("rival", RIVAL, day)) == {"wire": None, "rival": None}
+
+
+def test_a_short_brief_inside_a_long_story_is_not_its_copy() -> None:
+    brief = "\n\n".join(WIRE.split("\n\n")[:2])
+    assert groups(article("wire", WIRE), article("brief", brief)) == {"wire": None, "brief": None}
+
+
+def test_undated_recurring_column_titles_are_not_one_story() -> None:
+    from dataclasses import replace
+
+    one = replace(article("one", story(11)), publisher="Harbour Post", title="Today's Papers")
+    two = replace(article("two", story(12)), publisher="Harbour Post", title="Today's Papers")
+    assert groups(one, two) == {"one": None, "two": None}

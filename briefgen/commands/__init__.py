@@ -33,7 +33,14 @@ def parse_date(text: str | None, option: str = "--date") -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{option}: expected a date as YYYY-MM-DD, got {text!r}") from None
+        pass
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and int(parts[1]) > 12:
+        try:  # 1998-14-06: no month 14, so year-day-month (as some archives write it)
+            return dt.date(int(parts[0]), int(parts[2]), int(parts[1]))
+        except ValueError:
+            pass
+    raise UsageError(f"{option}: expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def memo_window(date: str | None, since: str | None) -> tuple[dt.date, dt.date | None]:

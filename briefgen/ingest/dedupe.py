@@ -1,13 +1,17 @@
 """Near-duplicate (syndicated) copies: MinHash signatures over word shingles, grouped by LSH banding.
 
-A signature is a one-permutation MinHash: every 4-word shingle is hashed once, the hash's low bits pick
-one of ``BINS`` bins and the bin keeps its smallest value. Articles sharing every value of one band of
-``ROWS`` bins become candidates (so the work grows with the number of articles, not with its square); a
-candidate pair is a duplicate when the share of equal bins estimates a Jaccard similarity of at least
-``THRESHOLD``. Identical bodies (same content hash) are duplicates too, and so are two articles with
-the same publisher, title and date (one story captured twice, say as a page and as a feed record).
-Every copy points, through ``duplicate_of``, at the group's earliest article (by date, then by corpus
-order).
+Words are folded before shingling (case, accents, curly quotes and dashes, punctuation), so a copy that
+drops an accent ("Nuñez" -> "Nunez") or re-types its quotation marks shares its shingles. A signature
+is a one-permutation MinHash: every 4-word shingle is hashed once, the hash's low bits pick one of
+``BINS`` bins and the bin keeps its smallest value; the number of distinct shingles follows the bins.
+Articles sharing every value of one band of ``ROWS`` bins become candidates (so the work grows with the
+number of articles, not with its square); a candidate pair is a duplicate when the share of equal bins
+estimates a Jaccard similarity of at least ``THRESHOLD``, or when the shorter text lies at least
+``CONTAINED`` within the longer and keeps at least ``MIN_SHARE`` of its length (a copy with a trimmed
+ending, a cut paragraph or added clutter). Identical bodies (same content hash) are duplicates too, and
+so are two articles with the same publisher, title and date (one story captured twice, say as a page
+and as a feed record). Every copy points, through ``duplicate_of``, at the group's earliest article
+(by date, then by corpus order).
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import dataclasses
 import datetime as dt
 import itertools
 import operator
+import re
+import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Sequence
@@ -24,8 +30,10 @@ from briefgen.models import Article
 
 SHINGLE = 4
 BINS = 128
-ROWS = 8
+ROWS = 4
 THRESHOLD = 0.85
+CONTAINED = 0.8  # share of the shorter text's shingles found in the longer one
+MIN_SHARE = 0.5  # the shorter text's size against the longer's, for the containment rule
 MAX_PER_BUCKET = 16
 """Members of one band bucket compared with each new member: bounds the work on degenerate corpora."""
 _EMPTY = 1 << 64  # above any hash value: marks an empty bin
@@ -33,23 +41,34 @@ _SLOT = (BINS - 1).__and__
 _STEP = 1 << 66  # offset of a borrowed value per bin of distance: keeps it apart from real minima
 
 Signature = tuple[int, ...]
+"""``BINS`` minima, then the number of distinct shingles (empty for a text shorter than one shingle)."""
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def fold_words(text: str) -> list[str]:
+    """Lower-case words without accents or punctuation: the same words however a copy typed them."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return _WORD.findall("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def signature(text: str) -> Signature:
-    """The MinHash signature of ``text`` (empty for texts shorter than one shingle).
+    """The MinHash signature of ``text``'s folded words.
 
     Words are hashed with CRC-32 and shingles with the (unsalted) tuple-of-int hash, so signatures agree
     across processes; the per-bin minimum is taken by a dict built from hashes in descending order.
     """
-    words = list(map(zlib.crc32, text.lower().encode("utf-8", "surrogatepass").split()))
+    words = [zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in fold_words(text)]
     if len(words) < SHINGLE:
         return ()
-    hashes = sorted(map(hash, zip(words, words[1:], words[2:], words[3:], strict=False)), reverse=True)
+    hashes = sorted(set(map(hash, zip(words, words[1:], words[2:], words[3:], strict=False))), reverse=True)
     smallest = dict(zip(map(_SLOT, hashes), hashes, strict=True))
     mins = list(map(smallest.get, range(BINS), itertools.repeat(_EMPTY)))
     if _EMPTY in mins:
         _densify(mins)
-    return tuple(mins)
+    return (*mins, len(hashes))
 
 
 def _densify(mins: list[int]) -> None:
@@ -67,13 +86,26 @@ def similarity(a: Signature, b: Signature) -> float:
     """Estimated Jaccard similarity of the shingle sets behind two signatures."""
     if not a or not b:
         return 0.0
-    return sum(map(operator.eq, a, b)) / len(a)
+    return sum(map(operator.eq, a[:BINS], b[:BINS])) / BINS
+
+
+def is_copy(a: Signature, b: Signature) -> bool:
+    """Near-identical texts, or the shorter one (at least ``MIN_SHARE`` of the longer) mostly inside
+    the longer: the shared shingles are estimated from the Jaccard estimate and the two set sizes."""
+    j = similarity(a, b)
+    if j >= THRESHOLD:
+        return True
+    small, large = sorted((a[BINS], b[BINS])) if len(a) > BINS and len(b) > BINS else (0, 0)
+    if not small or small < MIN_SHARE * large:
+        return False
+    return j * (small + large) / (1 + j) / small >= CONTAINED
 
 
 def _story(article: Article) -> tuple[str, str, dt.date | None] | None:
     """One outlet's story under one title on one day (two captures of a page, a page and its feed
-    record): a copy even when the texts differ in length. None without both publisher and title."""
-    if not article.publisher or not article.title:
+    record): a copy even when the texts differ in length. None without publisher, title and date (an
+    undated title may be a recurring column: "Major items in today's papers")."""
+    if not article.publisher or not article.title or article.date is None:
         return None
     publisher, title = (" ".join(t.lower().split()) for t in (article.publisher, article.title))
     return publisher, title, article.date
@@ -99,13 +131,13 @@ def duplicate_groups(articles: Sequence[Article], signatures: Sequence[Signature
         if story is not None:
             parent[find(i)] = find(by_story.setdefault(story, i))
         checked: set[int] = set()
-        for band in range(0, len(sig), ROWS):
+        for band in range(0, min(len(sig), BINS), ROWS):
             rows = sig[band : band + ROWS]
             members = buckets[(band, rows)]
             for j in members[-MAX_PER_BUCKET:]:
                 if j not in checked and find(i) != find(j):
                     checked.add(j)
-                    if similarity(sig, signatures[j]) >= THRESHOLD:
+                    if is_copy(sig, signatures[j]):
                         parent[find(i)] = find(j)
             members.append(i)
     return [find(i) for i in range(len(articles))]

@@ -11,6 +11,7 @@ not searched again until the index has grown.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
 from collections import Counter
@@ -18,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from briefgen.select.facts import Fact, Stance, compatible, fact_of, quoting_both, stance_of
 from briefgen.select.features import QUOTED
 from briefgen.select.relevance import Candidate
 
@@ -30,6 +32,7 @@ MAX_POSTING = 1000  # keys shared by more sentences than this are too common to 
 MAX_NEIGHBOURS = 40  # compared sentences per new sentence (those sharing the most keys)
 
 SUPPORT_JOIN = 0.42  # stricter bar for sentences without topic terms
+CHECKED = 8  # members of a claim a joining sentence must be compatible with (the first, most relevant)
 QUOTE_BOOST = 2.0  # weight multiplier of quoted word pairs: shared quotes are strong evidence
 
 
@@ -60,6 +63,12 @@ class Similarity:
         if m is None:
             m = self.masses[fs] = self.mass(fs)
         return m
+
+    def dice(self, a: frozenset[str] | None, b: frozenset[str] | None) -> float:
+        """IDF-weighted Dice coefficient (no containment term: a short set gains nothing by being short)."""
+        if not a or not b:
+            return 0.0
+        return 2 * self.mass(a & b) / (self.mass(a) + self.mass(b))
 
     def __call__(self, a: frozenset[str], b: frozenset[str]) -> float:
         shared = a & b
@@ -98,34 +107,68 @@ def _neighbours(keys: list[str], index: Mapping[str, list[int]]) -> list[int]:
     return sorted(shared, key=lambda j: (-shared[j], j))[:MAX_NEIGHBOURS]
 
 
+class _Facts:
+    """Each sentence's ``Fact``, computed when first compared."""
+
+    def __init__(self, cands: Sequence[Candidate], dates: Mapping[str, dt.date | None], sim: Similarity):
+        self.cands, self.dates, self.sim = cands, dates, sim
+        self.facts: dict[int, Fact] = {}
+
+    def of(self, i: int) -> Fact:
+        f = self.facts.get(i)
+        if f is None:
+            c = self.cands[i]
+            f = self.facts[i] = fact_of(c, self.dates.get(c.article_id))
+        return f
+
+    def stance(self, i: int) -> Stance:
+        """What two sentences with the same words must also share to be copies: speaker, negation, plan."""
+        return stance_of(self.cands[i])
+
+    def clash(self, i: int, members: list[int]) -> str | None:
+        """Why sentence ``i`` cannot state the fact of a claim with these members (None if it can)."""
+        a = self.of(i)
+        for j in members[:CHECKED]:
+            b = self.of(j)
+            outside = self.sim.dice(a.outside, b.outside) if quoting_both(a, b) else 1.0
+            if reason := compatible(a, b, outside):
+                return reason
+        return None
+
+
 def _best_claim(
     i: int, near: list[int], feats: list[frozenset[str]], owner: list[int], groups: list[list[int]],
-    sim: Similarity, bar: float,
+    facts: _Facts, bar: float,
 ) -> int | None:  # fmt: skip
+    sim = facts.sim
     best: tuple[float, int] | None = None
     for j in near:
         s, g = sim(feats[i], feats[j]), owner[j]
         if s < bar or (best is not None and (s, -g) <= (best[0], -best[1])):
             continue
-        if sim(feats[i], feats[groups[g][0]]) >= LEADER:
+        if sim(feats[i], feats[groups[g][0]]) >= LEADER and facts.clash(i, groups[g]) is None:
             best = (s, g)
     return None if best is None else best[1]
 
 
-def group_claims(cands: Sequence[Candidate]) -> tuple[tuple[Claim, ...], Similarity]:
+def group_claims(
+    cands: Sequence[Candidate], dates: Mapping[str, dt.date | None] | None = None
+) -> tuple[tuple[Claim, ...], Similarity]:
     """Claims in leader relevance order, and the similarity fitted on these sentences. Support-only
     candidates (no topic term) join a claim or are dropped; a sentence with exactly the features of an
     earlier one (a syndicated copy) joins its claim at once."""
     feats = [c.features for c in cands]
     sim = Similarity.fit(feats)
+    facts = _Facts(cands, dates or {}, sim)
     index: dict[str, list[int]] = {}
-    seen: dict[frozenset[str], int] = {}
+    seen: dict[tuple[frozenset[str], Stance], int] = {}
     owner = [-1] * len(cands)
     groups: list[list[int]] = []
     failed: dict[frozenset[str], int] = {}  # support features that joined nothing -> index size then
     indexed = 0
     for i in _order(cands):
-        g = seen.get(feats[i])
+        same = (feats[i], facts.stance(i))
+        g = seen.get(same)
         if g is not None:  # a copy: no search, and nothing new to index
             groups[g].append(i)
             owner[i] = g
@@ -134,7 +177,7 @@ def group_claims(cands: Sequence[Candidate]) -> tuple[tuple[Claim, ...], Similar
             continue  # the same search over the same index would fail again
         keys = _keys(feats[i], sim)
         bar = SUPPORT_JOIN if cands[i].support_only else JOIN
-        g = _best_claim(i, _neighbours(keys, index), feats, owner, groups, sim, bar)
+        g = _best_claim(i, _neighbours(keys, index), feats, owner, groups, facts, bar)
         if g is None and cands[i].support_only:
             failed[feats[i]] = indexed
             continue  # a sentence without topic terms may back a claim, never start one
@@ -143,7 +186,7 @@ def group_claims(cands: Sequence[Candidate]) -> tuple[tuple[Claim, ...], Similar
             groups.append([])
         groups[g].append(i)
         owner[i] = g
-        seen[feats[i]] = g
+        seen[same] = g
         indexed += 1
         for k in keys:
             index.setdefault(k, []).append(i)

@@ -33,9 +33,13 @@ def _sections(chosen: tuple[RankedClaim, ...]) -> list[tuple[str, RankedClaim]]:
 
 def _item(section: str, r: RankedClaim, numbers: dict[str, int]) -> MemoItem:
     rep = r.representative
-    cites = tuple(Citation(c.article_id, numbers[c.article_id], c.sentence.text) for c in r.citations)
+    text = r.text or rep.sentence.text
+    cites = tuple(
+        Citation(c.article_id, numbers[c.article_id], text if c is rep else c.sentence.text)
+        for c in r.citations
+    )
     return MemoItem(
-        section, rep.sentence.text, cites, rep.attribution, r.independent, round(r.score, 4),
+        section, text, cites, rep.attribution, r.independent, round(r.score, 4),
         claim_key=claim_key(rep.sentence.text),
     )  # fmt: skip
 

@@ -5,12 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefgen.models import AnalysedArticle
+from briefgen.select.alone import display_text
 from briefgen.select.claims import Similarity, group_claims
-from briefgen.select.rank import RankedClaim, rank_claim, select_claims
-from briefgen.select.relevance import ArticleScan, Candidate, SentenceMemo, scan_article, topic_candidates
+from briefgen.select.coverage import Caps, concept_weights, select_claims
+from briefgen.select.rank import RankedClaim, rank_claim
+from briefgen.select.relevance import (
+    OTHER_TOPIC,
+    ArticleScan,
+    Candidate,
+    SentenceMemo,
+    scan_article,
+    topic_candidates,
+)
 from briefgen.settings import Topic
 
 log = logging.getLogger(__name__)
@@ -74,6 +83,19 @@ def _scans(window: Window, topics: tuple[Topic, ...], cache: ScanCache | None) -
     return out
 
 
+def lone_cap(topic: Topic, accepted: Sequence[Candidate]) -> int:
+    """The topic's single-source cap per article (``Topic.max_single_source_per_article``)."""
+    if topic.max_single_source_per_article is not None:
+        return topic.max_single_source_per_article
+    articles = len({c.article_id for c in accepted if c.matched})
+    return max(2, -(-topic.budget // max(1, articles)))
+
+
+def yielded(c: Candidate) -> bool:
+    """Cut only by the other-topic rule."""
+    return c.rejected is not None and c.rejected.startswith(OTHER_TOPIC)
+
+
 def run(
     topic: Topic,
     topics: Sequence[Topic],
@@ -88,14 +110,22 @@ def run(
     scans = _scans(window, all_topics, cache)
     candidates = topic_candidates(t, all_topics, window.articles, scans)
     accepted = [c for c in candidates if c.rejected is None]
-    claims, sim = group_claims(accepted)
+    if not any(c.matched for c in accepted):  # never empty only because other topics claimed it all
+        candidates = tuple(replace(c, rejected=None) if yielded(c) else c for c in candidates)
+        accepted = [c for c in candidates if c.rejected is None]
     dates = {a.article.id: a.article.date for a in window.articles}
+    claims, sim = group_claims(accepted, dates)
     dups = {a.article.id: a.article.duplicate_of for a in window.articles}
+
+    def shown(c: Candidate) -> str | None:
+        return display_text(window.articles[c.position], c.sentence)
+
     ranked = sorted(
-        (rank_claim(c, sim, dates, dups, memo_date) for c in claims),
+        (rank_claim(c, sim, dates, dups, memo_date, shown) for c in claims),
         key=lambda r: (-r.score, r.representative.article_id, r.representative.sentence.index),
     )
-    chosen, why = select_claims(ranked, sim, topic.budget)
+    weights = concept_weights(accepted, dups)
+    chosen, why = select_claims(ranked, sim, Caps(topic.budget, lone_cap(topic, accepted)), weights)
     log.debug("%s: %d candidates, %d accepted, %d claims, %d chosen",
               topic.name, len(candidates), len(accepted), len(claims), len(chosen))  # fmt: skip
     return Selection(topic, window, candidates, tuple(ranked), chosen, why, sim)

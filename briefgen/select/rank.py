@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -130,6 +130,8 @@ class RankedClaim:
     attribution_bonus: float
     recency: float
     score: float
+    text: str | None = None  # what the memo shows: the representative, or it with the sentence before it;
+    # None when no sentence of the claim reads alone (``briefgen.select.alone``)
 
     @property
     def representative(self) -> Candidate:
@@ -142,6 +144,7 @@ def rank_claim(
     dates: Mapping[str, dt.date | None],
     duplicate_of: Mapping[str, str | None],
     memo_date: dt.date,
+    shown: Callable[[Candidate], str | None] = lambda c: c.sentence.text,
 ) -> RankedClaim:
     best: dict[str, tuple[tuple[bool, int, bool, float, float, str, int], Candidate]] = {}
     for c, central in zip(claim.members, centrality(claim, sim), strict=True):
@@ -149,13 +152,18 @@ def rank_claim(
         if c.article_id not in best or q > best[c.article_id][0]:
             best[c.article_id] = (q, c)
     cites = [c for _, c in sorted(best.values(), key=lambda qc: qc[0], reverse=True)]
+    text = None
+    for k, c in enumerate(cites):  # the best sentence that can be shown as a line of its own
+        if (text := shown(c)) is not None:
+            cites.insert(0, cites.pop(k))
+            break
     independent = len({root_of(c.article_id, duplicate_of) for c in cites})
     cites = cites[:MAX_CITATIONS]  # the count above still covers every source
     relevance = max(c.relevance for c in claim.members)  # support-only members have relevance 0
     bonus = attribution_bonus(cites[0].attribution)
     rec = recency([dates.get(c.article_id) for c in cites], memo_date)
     score = math.sqrt(relevance) * (1 + SUPPORT * math.log2(independent)) * (1 + bonus) * rec
-    return RankedClaim(claim, tuple(cites), independent, relevance, bonus, rec, round(score, 6))
+    return RankedClaim(claim, tuple(cites), independent, relevance, bonus, rec, round(score, 6), text)
 
 
 def speaker_of(c: Candidate) -> str | None:

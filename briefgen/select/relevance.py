@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from briefgen.models import AnalysedArticle, Attribution, Sentence
 from briefgen.select.features import features
+from briefgen.select.scope import mentions, outside_context
 from briefgen.select.terms import (
     TermSet,
     compile_terms,
@@ -220,16 +221,19 @@ def _relevance(scan: ArticleScan, s: SentenceScan, t: int) -> tuple[float, float
     return s.local[t] * (FLOOR + (1 - FLOOR) * ctx), ctx
 
 
+OTHER_TOPIC = "about another topic: "  # the reason's prefix: the other-topic rule cut the sentence
+
+
 def _verdict(
-    rel: float, local: float, excluded: tuple[str, ...], others: list[tuple[str, float]]
+    rel: float, local: float, excluded: tuple[str, ...], others: list[tuple[str, float]], topic: Topic
 ) -> str | None:
     if excluded:
         return f"excluded term: {', '.join(excluded)}"
     if rel < MIN_RELEVANCE:
         return f"weak relevance {rel:.2f} < {MIN_RELEVANCE}"
     stronger = [name for name, r in others if r > rel]
-    if stronger and local < CLEAR:
-        return f"about another topic: {stronger[0]}"
+    if stronger and local < CLEAR and topic.yield_to_other_topics:
+        return f"{OTHER_TOPIC}{stronger[0]}"
     return None
 
 
@@ -263,8 +267,12 @@ def topic_candidates(
     that may only support a claim, in corpus order."""
     out: list[Candidate] = []
     support: list[Candidate] = []
+    topic = topics[t]
     for position, (item, scan) in enumerate(zip(window, scans, strict=True)):
-        support += _support(t, position, scan, item)
+        if not any(s.local[t] for s in scan.sentences):
+            continue
+        outside = None if mentions(item, topic.context) else outside_context(topic.context)
+        support += [] if outside else _support(t, position, scan, item)
         atts = _aligned(item)
         for s in scan.sentences:
             if not s.local[t]:
@@ -279,7 +287,8 @@ def topic_candidates(
                     item.article.id, position, item.sentences[s.index],
                     plain_attribution(atts[s.index]),
                     s.stems, s.features, s.terms[t], s.local[t], ctx, rel, tuple(others),
-                    _verdict(rel, s.local[t], s.excluded[t], others), lang=item.article.lang or "en",
+                    outside or _verdict(rel, s.local[t], s.excluded[t], others, topic),
+                    lang=item.article.lang or "en",
                 )
             )  # fmt: skip
     return tuple(out + support)
