@@ -20,7 +20,7 @@ class DroppedLine:
     """A line of the raw text that ingestion did not keep as body text, and why."""
 
     text: str
-    reason: str  # e.g. "headline", "dateline", "clutter", "caption", "subhead", "trailing-headline"
+    reason: str  # e.g. "headline", "dateline", "clutter", "caption", "subhead", "trailing"
 
 
 @dataclass(frozen=True)

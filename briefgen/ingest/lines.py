@@ -46,11 +46,11 @@ def is_prose(text: str, words: int) -> bool:
     return words >= 20
 
 
-def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of ``text``, stripped, with hard-wrapped paragraphs joined."""
+def split_lines(text: str, start: int = 0) -> list[Line]:
+    """The non-blank lines of ``text`` from ``start`` on, stripped, with hard-wrapped paragraphs joined."""
     raw: list[tuple[int, int, bool]] = []
-    last_end = 0
-    for m in _RUN.finditer(text):
+    last_end = start
+    for m in _RUN.finditer(text, start):
         chunk = m.group(0)
         stripped = chunk.strip()
         if not stripped:

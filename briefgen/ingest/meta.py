@@ -41,6 +41,32 @@ class Prefix:
     date: dt.date | None = None
 
 
+_STAMP_LEAD = re.compile(r"\A\s*date\s*:?\s*((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?(?=\s|\Z)[ \t]*", re.I)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A crawler's ``date 2025-08-06`` (or ``date 2024-10``) opening a text: the date it states, how
+    much of it (``day``, ``month`` or ``year``), and where the text after it starts."""
+
+    date: dt.date
+    precision: str
+    end: int
+
+
+def leading_stamp(text: str) -> Stamp | None:
+    """The date stamp opening ``text``, if any; a month or year alone gives the first day of it."""
+    m = _STAMP_LEAD.match(text)
+    if m is None:
+        return None
+    try:
+        date = dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return None
+    precision = "day" if m[3] else "month" if m[2] else "year"
+    return Stamp(date, precision, m.end()) if _plausible(date) else None
+
+
 def find_date(text: str) -> tuple[dt.date, int, int] | None:
     """The first full date (day, month, year) in ``text`` and its span, or None."""
     if not _YEAR.search(text):

@@ -18,6 +18,7 @@ from briefgen.ingest.meta import (
     dateline_publisher,
     find_date,
     language,
+    leading_stamp,
     paragraph_prefix,
 )
 from briefgen.ingest.values import Meta
@@ -50,11 +51,13 @@ def parse_text(
     if len(normal) != len(text):
         origin = None  # normalisation moved characters: file offsets would not hold
     text = normal
-    lines = split_lines(text)
-    labels, title = label_lines(lines, meta.title, clutter, markdown)
+    stamp = leading_stamp(text)
+    dropped: list[DroppedLine] = [DroppedLine(text[: stamp.end].strip(), "stamp")] if stamp else []
+    lines = split_lines(text, stamp.end if stamp else 0)
+    lang = meta.lang or language(text)
+    labels, title = label_lines(lines, meta.title, clutter, markdown, lang)
     paragraphs: list[str] = []
     headings: list[tuple[int, str]] = []
-    dropped: list[DroppedLine] = []
     origins: list[tuple[int, int]] = []
     found = _Found()
     size = 0
@@ -82,7 +85,7 @@ def parse_text(
         path=path,
         title=title,
         publisher=meta.publisher or found.publisher(),
-        date=meta.date or found.date() or date_in_name(path),
+        date=meta.date or (stamp.date if stamp else None) or found.date() or date_in_name(path),
         url=meta.url,
         lang=meta.lang or language(body),
         body=body,

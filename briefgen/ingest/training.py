@@ -1,0 +1,132 @@
+"""Training the line model from ``data/pages.txt`` (pages written and labelled for briefgen).
+
+Two logistic regressions over the features of ``briefgen.ingest.features``: ``body`` (is this line body
+text?) on every line, and ``title`` (is this line the headline?) on the lines above a page's first body
+line. Full-batch gradient descent with momentum and L2 regularisation, a fixed number of steps from zero
+weights: the same data always gives the same weights. ``scripts/train_lines.py`` writes them to
+``data/line_model.json``; a test checks the shipped file against a fresh run.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import operator
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.ingest.features import NAMES, TITLE_EXTRA, page_features, title_extras
+from briefgen.ingest.lexicon import DATA
+from briefgen.ingest.lines import split_lines
+from briefgen.ingest.meta import leading_stamp
+
+PAGES = DATA / "pages.txt"
+MODEL = DATA / "line_model.json"
+STEPS = 1500
+RATE = 0.5
+MOMENTUM = 0.9
+L2 = 1e-3
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    lang: str
+    labels: tuple[str, ...]
+    text: str
+
+
+def read_pages(path: Path = PAGES) -> list[Page]:
+    """The labelled pages of ``path``: "== lang name" headers, then "label<TAB>text" lines."""
+    pages: list[Page] = []
+    head: list[str] | None = None
+    labels: list[str] = []
+    rows: list[str] = []
+    for raw in [*path.read_text(encoding="utf-8").splitlines(), "== end"]:
+        if raw.startswith("#"):
+            continue
+        if raw.startswith("== "):
+            if head is not None:
+                pages.append(Page(head[1], head[0], tuple(labels), "\n".join(rows).strip("\n")))
+            head, labels, rows = raw[3:].split(maxsplit=1), [], []
+        elif raw.strip():
+            label, _, text = raw.partition("\t")
+            labels.append(label)
+            rows.append(text)
+        else:
+            rows.append("")
+    return pages
+
+
+def examples(pages: list[Page]) -> tuple[list[list[float]], list[int], list[list[float]], list[int]]:
+    """(body rows, body targets, title rows, title targets) of every page."""
+    body_x, body_y, title_x, title_y = [], [], [], []
+    for page in pages:
+        stamp = leading_stamp(page.text)  # as parse_text does: a crawler's date stamp is not a line
+        lines = split_lines(page.text, stamp.end if stamp else 0)
+        labels = _line_labels(page, [line.start for line in lines])
+        rows = page_features(lines, page.lang)
+        body_x += rows
+        body_y += [int(label == "B") for label in labels]
+        first = next((i for i, label in enumerate(labels) if label == "B"), len(rows))
+        for i, extra in enumerate(title_extras(rows[:first])):
+            title_x.append(rows[i] + extra)
+            title_y.append(int(labels[i] == "H"))
+    return body_x, body_y, title_x, title_y
+
+
+def _line_labels(page: Page, starts: list[int]) -> list[str]:
+    """The label of the page line each split line starts in (a line split in two keeps its label)."""
+    offsets, pos = [], 0
+    for raw in page.text.split("\n"):
+        offsets.append((pos, raw))
+        pos += len(raw) + 1
+    ends = [start for start, raw in offsets if raw.strip()]
+    return [page.labels[bisect.bisect_right(ends, s) - 1] for s in starts]
+
+
+def fit(rows: list[list[float]], targets: list[int]) -> tuple[float, list[float]]:
+    """Bias and weights of an L2-regularised logistic regression."""
+    width = len(rows[0])
+    columns = [[row[j] for row in rows] for j in range(width)]
+    w, b = [0.0] * width, 0.0
+    vw, vb = [0.0] * width, 0.0
+    n = len(rows)
+    for _ in range(STEPS):
+        ahead = [wj + MOMENTUM * v for wj, v in zip(w, vw, strict=True)]
+        b_ahead = b + MOMENTUM * vb
+        err = [
+            _sigmoid(b_ahead + sum(map(operator.mul, r, ahead))) - y
+            for r, y in zip(rows, targets, strict=True)
+        ]
+        grad = [sum(map(operator.mul, col, err)) / n + L2 * a for col, a in zip(columns, ahead, strict=True)]
+        vw = [MOMENTUM * v - RATE * g for v, g in zip(vw, grad, strict=True)]
+        vb = MOMENTUM * vb - RATE * sum(err) / n
+        w = [wj + v for wj, v in zip(w, vw, strict=True)]
+        b += vb
+    return b, w
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+
+
+def train(path: Path = PAGES) -> dict[str, object]:
+    """The model file's content, trained on the pages of ``path``."""
+    pages = read_pages(path)
+    body_x, body_y, title_x, title_y = examples(pages)
+    body_b, body_w = fit(body_x, body_y)
+    title_b, title_w = fit(title_x, title_y)
+    return {
+        "about": "Line model of briefgen.ingest (see briefgen/ingest/training.py); do not edit by hand.",
+        "trained_on": {"pages": len(pages), "lines": len(body_x), "title_candidates": len(title_x)},
+        "features": list(NAMES),
+        "title_features": [*NAMES, *TITLE_EXTRA],
+        "body": {"bias": round(body_b, 6), "weights": [round(x, 6) for x in body_w]},
+        "title": {"bias": round(title_b, 6), "weights": [round(x, 6) for x in title_w]},
+    }
+
+
+def write(model: dict[str, object], path: Path = MODEL) -> None:
+    path.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
