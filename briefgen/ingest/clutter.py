@@ -57,7 +57,7 @@ def label_lines(
     """A label per line, and the title (``title`` when given, else the best headline candidate)."""
     keys = [key(line.text) if line.words <= 30 else line.text for line in lines]
     pre = [_first_label(line, k, extra, markdown) for line, k in zip(lines, keys, strict=True)]
-    scored = linemodel.score(lines, lang)
+    scored = linemodel.score(lines, lang, keys, [p is not None for p in pre])
     body = [p is None and scored.is_body(i) for i, p in enumerate(pre)]
     at = None
     if not title:
@@ -163,6 +163,8 @@ def _final(
             seen.add(k)
         elif (i and pre[i - 1] == "image") or (i + 1 < len(lines) and pre[i + 1] == "caption"):
             label = "caption"
+        elif first < i < last and scored.sentence(i):  # a sentence within the body: dropped only for a
+            label = linemodel.reason(scored.rows[i], None)  # specific reason ("He resigned." is body)
         else:
             where = "header" if i < first else "trailing" if i > last else "subhead"
             label = linemodel.reason(scored.rows[i], where)

@@ -26,6 +26,6 @@ def lists() -> dict[str, frozenset[str]]:
 
 
 def words(name: str) -> frozenset[str]:
-    """One list (``stop-en``, ``stop-fr``, ``aux``, ``pronoun``, ``second-person``, ``ui``, ``month``,
-    ``weekday``, ``time-unit``)."""
+    """One list (``stop-en``, ``stop-fr``, ``aux``, ``pronoun``, ``second-person``, ``ui``, ``social``,
+    ``month``, ``weekday``, ``time-unit``, ``outlet``, ``section``, ``role``)."""
     return lists()[name]

@@ -17,7 +17,7 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefgen.ingest.features import GROUPS, NAMES, page_features, title_extras
+from briefgen.ingest.features import GROUPS, NAMES, page_features, sure, title_extras
 from briefgen.ingest.lexicon import DATA
 from briefgen.ingest.lines import Line
 
@@ -53,25 +53,42 @@ def model() -> tuple[Weights, Weights]:
     return Weights(body["bias"], tuple(body["weights"])), Weights(title["bias"], tuple(title["weights"]))
 
 
+_ENDED, _LONE, _COLON, _WORDS = (
+    NAMES.index(n) for n in ("end_sentence", "lone_question", "end_colon", "words")
+)
+
+
 @dataclass(frozen=True)
 class Scored:
     """A page's lines as the model sees them."""
 
-    rows: list[list[float]]
+    rows: list[list[float]]  # empty for a line the model need not see (``features.sure``)
     body: list[float]  # probability of body text, per line
 
     def is_body(self, i: int) -> bool:
         return self.body[i] >= BODY_AT
 
+    def sentence(self, i: int) -> bool:
+        """Shaped like a sentence: it ends with one, and is not a question standing alone (a subhead), or
+        it leads into a quotation ("The minister told reporters:")."""
+        row = self.rows[i]
+        return bool(row[_ENDED] and not row[_LONE]) or bool(row[_COLON] and row[_WORDS] >= 6 / 40)
 
-def score(lines: Sequence[Line], lang: str) -> Scored:
-    rows = page_features(lines, lang)
+
+def score(
+    lines: Sequence[Line], lang: str, keys: Sequence[str] | None = None, decided: Sequence[bool] = ()
+) -> Scored:
+    """The model's view of a page; lines ``decided`` otherwise (by a rule) and ``sure`` ones are not
+    scored (a probability of 1, no features)."""
+    skip = [sure(line) or bool(decided and decided[i]) for i, line in enumerate(lines)]
+    rows = page_features(lines, lang, keys, skip)
     weights = model()[0]
-    return Scored(rows, [weights.probability(row) for row in rows])
+    return Scored(rows, [weights.probability(row) if row else 1.0 for row in rows])
 
 
-def reason(row: Sequence[float], where: str) -> str:
-    """Why a line is not body text; ``where`` is "header", "subhead" or "trailing"."""
+def reason(row: Sequence[float], where: str | None) -> str | None:
+    """Why a line is not body text: its most telling specific group, else ``where`` ("header",
+    "subhead" or "trailing"; None: no specific reason)."""
     against: dict[str, float] = {}
     for name, x, w in zip(NAMES, row, model()[0].weights, strict=True):
         if x and w < 0:

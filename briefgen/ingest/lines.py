@@ -61,9 +61,22 @@ def split_lines(text: str, start: int = 0) -> list[Line]:
         raw.append((start, start + len(stripped), gap))
         last_end = m.end()
     width = wrap_width(text, raw)
-    if width:
-        raw = _join_wrapped(raw, width)
+    raw = _join_wrapped(raw, width) if width else _join_broken(text, raw)
     return [_line(text, start, end, gap) for start, end, gap in _split_tails(text, raw)]
+
+
+def _join_broken(text: str, raw: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Join a line to the previous one when a single line break cut a sentence: no blank line between
+    them, the previous line ends without punctuation and this one starts with a lower-case letter."""
+    out = [raw[0]] if raw else []
+    for start, end, gap in raw[1:]:
+        p_start, p_end, p_gap = out[-1]
+        last = text[p_end - 1]
+        if not gap and (last.isalnum() or last == ",") and text[start].islower():
+            out[-1] = (p_start, end, p_gap)
+        else:
+            out.append((start, end, gap))
+    return out
 
 
 def _split_tails(text: str, raw: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:

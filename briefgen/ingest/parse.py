@@ -7,20 +7,12 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from briefgen.ingest import phrases
 from briefgen.ingest.clutter import heading_text, key, label_lines
-from briefgen.ingest.lines import Line, split_lines
-from briefgen.ingest.meta import (
-    byline_publisher,
-    copyright_owner,
-    dateline_publisher,
-    find_date,
-    language,
-    leading_stamp,
-    paragraph_prefix,
-)
+from briefgen.ingest.header import header_date, header_publisher
+from briefgen.ingest.lines import split_lines
+from briefgen.ingest.meta import Prefix, language, leading_stamp, paragraph_prefix
 from briefgen.ingest.values import Meta
 from briefgen.models import Article, DroppedLine
 
@@ -59,12 +51,11 @@ def parse_text(
     paragraphs: list[str] = []
     headings: list[tuple[int, str]] = []
     origins: list[tuple[int, int]] = []
-    found = _Found()
+    prefixes: dict[int, Prefix] = {}
     size = 0
-    for line, label in zip(lines, labels, strict=True):
+    for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if label is None:
-            header = found if len(paragraphs) < HEADER_PARAGRAPHS else None
-            paragraph = _strip_prefix(line.text, dropped, header)
+            paragraph = _strip_prefix(line.text, dropped, prefixes, i, len(paragraphs) < HEADER_PARAGRAPHS)
             if paragraph:
                 size += 2 if paragraphs else 0
                 if origin is not None:
@@ -75,19 +66,16 @@ def parse_text(
             headings.append((size + 2 if paragraphs else 0, heading_text(line.text)))
         else:
             dropped.append(DroppedLine(line.text, label))
-            if label in ("dateline", "byline") and len(paragraphs) < HEADER_PARAGRAPHS:
-                found.read_line(line)
-            elif label in ("clutter", "caption", "footer"):
-                found.read_copyright(line.text)
     body = "\n\n".join(paragraphs)
+    stated = header_date(lines, labels, prefixes)
     return Article(
         id=id,
         path=path,
         title=title,
-        publisher=meta.publisher or found.publisher(),
-        date=meta.date or (stamp.date if stamp else None) or found.date() or date_in_name(path),
+        publisher=meta.publisher or header_publisher(lines, labels, prefixes),
+        date=meta.date or (stamp.date if stamp else None) or stated or date_in_name(path),
         url=meta.url,
-        lang=meta.lang or language(body),
+        lang=lang,
         body=body,
         headings=tuple(headings),
         dropped=tuple(dropped),
@@ -96,53 +84,17 @@ def parse_text(
     )
 
 
-class _Found:
-    """Dates and publisher names met in the header, best first."""
-
-    def __init__(self) -> None:
-        self.dates: list[dt.date] = []
-        self.names: list[str] = []  # names on the header's dateline or byline: the outlet itself
-        self.tags: list[str] = []  # wire tags and dateline agencies opening the text
-        self.owners: list[str] = []  # "© 2026 Veloria Daily": the last resort
-
-    def read_line(self, line: Line) -> None:
-        found = find_date(line.text)
-        if found:
-            self.dates.append(found[0])
-            name = dateline_publisher(line.text, found[1], found[2], phrases.LINE)
-            if name:
-                self.names.append(name)
-        name = byline_publisher(line.text, phrases.LINE)
-        if name:
-            self.names.append(name)
-
-    def date(self) -> dt.date | None:
-        return self.dates[0] if self.dates else None
-
-    def read_copyright(self, text: str) -> None:
-        owner = copyright_owner(text)
-        if owner:
-            self.owners.append(owner)
-
-    def publisher(self) -> str | None:
-        return _first(self.names) or _first(self.tags) or _first(self.owners)
-
-
-def _first(values: Sequence[str]) -> str | None:
-    return values[0] if values else None
-
-
-def _strip_prefix(text: str, dropped: list[DroppedLine], found: _Found | None) -> str:
-    """The paragraph without an opening dateline or wire tag (recorded as dropped, and as metadata)."""
+def _strip_prefix(
+    text: str, dropped: list[DroppedLine], prefixes: dict[int, Prefix], i: int, read: bool
+) -> str:
+    """The paragraph without an opening dateline or wire tag (recorded as dropped, and, when ``read``,
+    as the header's metadata)."""
     prefix = paragraph_prefix(text)
     if prefix is None:
         return text
     dropped.append(DroppedLine(text[: prefix.length].strip(), prefix.reason))
-    if found is not None:
-        if prefix.publisher:
-            found.tags.append(prefix.publisher)
-        if prefix.date:
-            found.dates.append(prefix.date)
+    if read:
+        prefixes[i] = prefix
     return text[prefix.length :]
 
 

@@ -27,6 +27,9 @@ STEPS = 1500
 RATE = 0.5
 MOMENTUM = 0.9
 L2 = 1e-3
+BODY_HIDDEN = ("body_overlap",)
+"""Features the body model does not use: in a long article every line shares words with the others, so
+overlap says little about body text (it tells headlines and captions apart, for the title model)."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,8 @@ def train(path: Path = PAGES) -> dict[str, object]:
     """The model file's content, trained on the pages of ``path``."""
     pages = read_pages(path)
     body_x, body_y, title_x, title_y = examples(pages)
-    body_b, body_w = fit(body_x, body_y)
+    hidden = [NAMES.index(name) for name in BODY_HIDDEN]
+    body_b, body_w = fit([[0.0 if j in hidden else x for j, x in enumerate(row)] for row in body_x], body_y)
     title_b, title_w = fit(title_x, title_y)
     return {
         "about": "Line model of briefgen.ingest (see briefgen/ingest/training.py); do not edit by hand.",
