@@ -134,7 +134,7 @@ def _infer_title(
             return heading_text(lines[i].text), i
     first = next((i for i, b in enumerate(body) if b), len(lines))
     candidates = [i for i in range(max(0, first - linemodel.TITLE_WINDOW), first) if pre[i] is None]
-    at = linemodel.title_index(scored, candidates)
+    at = linemodel.title_index(scored, candidates, [p in ("dateline", "byline") for p in pre])
     return (lines[at].text, at) if at is not None else (None, None)
 
 

@@ -22,8 +22,8 @@ CONTEXT = (
 NAMES = OWN + CONTEXT
 _CAPTION = ("credit", "paren_credit", "slashes", "short_fragment", "credit_next", "credit_before")
 _CLUTTER = (
-    "markup", "label_colon", "ui_share", "ui_words", "social", "second_person", "phrase", "percent",
-    "parenthesized",
+    "markup", "label_colon", "ui_share", "ui_words", "web", "social", "self_reference", "second_person",
+    "phrase", "percent", "parenthesized",
 )  # fmt: skip
 GROUPS = {
     **dict.fromkeys(NAMES, "shape"),
@@ -95,12 +95,12 @@ TITLE_EXTRA = ("next_meta",)
 _META = [NAMES.index(n) for n in ("by_start", "date_words", "time", "numeric_date", "relative_time")]
 
 
-def title_extras(rows: Sequence[Sequence[float]]) -> list[list[float]]:
-    """For each headline candidate (rows of the lines above the body, top to bottom): whether a byline
-    or a date line follows it."""
-    out = []
-    for i in range(len(rows)):
-        following = rows[i + 1] if i + 1 < len(rows) else None
-        next_meta = following is not None and any(following[j] > 0 for j in _META)
-        out.append([float(next_meta)])
-    return out
+def is_meta(row: Sequence[float]) -> bool:
+    """A byline or date line, by its features (an empty row, unscored: no)."""
+    return bool(row) and any(row[j] > 0 for j in _META)
+
+
+def title_extras(next_meta: Sequence[bool]) -> list[list[float]]:
+    """The title model's features beyond a line's own, for each headline candidate: whether the page's
+    next line is a byline or a date line."""
+    return [[float(m)] for m in next_meta]

@@ -60,7 +60,7 @@ class Landmarks:
 
 
 def header_date(
-    lines: Sequence[Line], labels: Sequence[str | None], prefixes: Mapping[int, Prefix]
+    lines: Sequence[Line], labels: Sequence[str | None], prefixes: Mapping[int, Prefix], lang: str = "en"
 ) -> dt.date | None:
     """The best-ranked date stated around the body (see the module's docstring)."""
     at = Landmarks.of(labels)
@@ -71,7 +71,7 @@ def header_date(
             found.append((0, i, stated))
         if labels[i] is None or labels[i] in NO_DATES or line.words > 20 or at.inside(i):
             continue
-        date = find_date(line.text)
+        date = find_date(line.text, lang)
         if date:
             rank = 2 if i > at.last else 1 if at.headline is not None and i < at.headline else 0
             found.append((rank, i, date[0]))
@@ -134,10 +134,17 @@ def _credit(text: str) -> str | None:
 
 
 def _strip_roles(name: str) -> str:
+    """The name without trailing role words ("Coastal Times Reporter"); empty when what they follow is
+    not itself outlet-shaped beyond one word ("Security Editor": a beat, not an outlet)."""
     ws = name.split()
+    stripped = False
     while ws and ws[-1].lower() in words("role"):
         ws.pop()
-    return " ".join(ws)
+        stripped = True
+    rest = " ".join(ws)
+    if stripped and not (_ARTICLE.match(rest) or {w.lower() for w in ws} & words("outlet") or rest.isupper()):
+        return ""
+    return rest
 
 
 def _outlet(name: str) -> str | None:
@@ -160,3 +167,19 @@ def _tag(name: str, lines: Sequence[Line], first: int) -> bool:
     """A name whose words the body uses (a topic tag such as "France Mali"), not an outlet."""
     body = " ".join(line.text for line in lines[first : first + 5]).lower()
     return all(w.lower() in body for w in name.split())
+
+
+_SUFFIX = re.compile(r"^(.{12,}?)\s+[|–—-]\s+([^|–—-]{1,40})$")
+
+
+def title_without_suffix(title: str, publisher: str | None) -> str:
+    """A headline without a site's suffix: " – politics", " | Kelo Press" (a section label or the
+    outlet's own name after a dash or a bar)."""
+    m = _SUFFIX.match(title)
+    if m is None:
+        return title
+    tail = m[2].strip()
+    lowered = {w.lower() for w in tail.split()}
+    if (publisher and tail.lower() == publisher.lower()) or lowered <= words("section"):
+        return m[1].rstrip()
+    return title

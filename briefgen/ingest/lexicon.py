@@ -26,6 +26,5 @@ def lists() -> dict[str, frozenset[str]]:
 
 
 def words(name: str) -> frozenset[str]:
-    """One list (``stop-en``, ``stop-fr``, ``aux``, ``pronoun``, ``second-person``, ``ui``, ``social``,
-    ``month``, ``weekday``, ``time-unit``, ``outlet``, ``section``, ``role``)."""
+    """One list of ``data/lexicon.txt`` by its name ("stop-en", "ui", "month"...)."""
     return lists()[name]

@@ -45,8 +45,8 @@ OWN = (
     "stop_share", "no_stop", "cap_share", "allcaps", "name_shape", "verb", "pronoun_start",
     "short_clause", "short_fragment", "digits", "time", "date_words", "relative_time", "by_start",
     "numeric_date", "bullet", "separators", "glued", "markup", "label_colon", "credit", "paren_credit",
-    "ui_share", "ui_words", "social", "second_person", "phrase", "percent", "quote_start", "quoted",
-    "long_unended", "noun_phrase", "lone_question", "slashes", "parenthesized",
+    "ui_share", "ui_words", "web", "social", "self_reference", "second_person", "phrase", "percent",
+    "quote_start", "quoted", "long_unended", "noun_phrase", "lone_question", "slashes", "parenthesized",
 )  # fmt: skip
 """The names of ``own``'s features, in order."""
 
@@ -58,7 +58,10 @@ class Lexicon:
     pronoun: frozenset[str]
     you: frozenset[str]
     ui: frozenset[str]
+    web: frozenset[str]
     social: frozenset[str]
+    this: frozenset[str]
+    page: frozenset[str]
     dates: frozenset[str]
     units: frozenset[str]
 
@@ -69,8 +72,8 @@ def lexicon(lang: str) -> Lexicon:
     stop = words("stop-fr" if lang == "fr" else "stop-en")
     dates = words("month") | words("weekday")
     return Lexicon(
-        stop, words("aux"), words("pronoun"), words("second-person"), words("ui"), words("social"), dates,
-        words("time-unit"),
+        stop, words("aux"), words("pronoun"), words("second-person"), words("ui"), words("web"),
+        words("social"), words("self-determiner"), words("page-noun"), dates, words("time-unit"),
     )  # fmt: skip
 
 
@@ -119,7 +122,8 @@ def own(line: Line, toks: list[str], k: str, lex: Lexicon) -> list[float]:
         float(line.words <= 12 and bool(_LABEL.match(text))),
         float(_has_any(part, ":©") and bool(_CREDIT.search(part))),
         float(text.endswith(")") and bool(_PAREN_CREDIT.search(text[-TAIL:]))), ui / n, min(ui / 2, 1.0),
-        min(sum(map(lex.social.__contains__, toks)) / 2, 1.0),
+        float(any(map(lex.web.__contains__, toks))), min(sum(map(lex.social.__contains__, toks)) / 2, 1.0),
+        float(_self_reference(toks, lex)),
         float(_addresses_reader(part, toks, lex)), float(_phrase(line, k)),
         float("%" in text and not ended), float(text[:1] in "“«\"‘"), float(_quote_marks(part) >= 2),
         float(line.words >= 20 and (unended or truncated)), float(not clause and 3 <= line.words <= 25),
@@ -167,6 +171,11 @@ def _dates(part: str, toks: list[str], lex: Lexicon) -> list[float]:
     numeric = digits > 0 and bool(_NUMERIC_DATE.search(part))
     return [min(4 * digits / max(len(part), 1), 1.0), float(timed), float(named), float(relative),
             float(bool(_BY.match(part))), float(numeric)]  # fmt: skip
+
+
+def _self_reference(toks: list[str], lex: Lexicon) -> bool:
+    """The page naming itself: "this story", "our newsletter", "cet article"."""
+    return any(a in lex.this and b in lex.page for a, b in itertools.pairwise(toks))
 
 
 def _quote_marks(part: str) -> int:

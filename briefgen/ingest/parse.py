@@ -10,9 +10,9 @@ import unicodedata
 from collections.abc import Iterable
 
 from briefgen.ingest.clutter import heading_text, key, label_lines
-from briefgen.ingest.header import header_date, header_publisher
+from briefgen.ingest.header import header_date, header_publisher, title_without_suffix
 from briefgen.ingest.lines import split_lines
-from briefgen.ingest.meta import Prefix, language, leading_stamp, paragraph_prefix
+from briefgen.ingest.meta import Prefix, Stamp, language, leading_stamp, paragraph_prefix
 from briefgen.ingest.values import Meta
 from briefgen.models import Article, DroppedLine
 
@@ -67,13 +67,17 @@ def parse_text(
         else:
             dropped.append(DroppedLine(line.text, label))
     body = "\n\n".join(paragraphs)
-    stated = header_date(lines, labels, prefixes)
+    publisher = meta.publisher or header_publisher(lines, labels, prefixes)
+    if title and not meta.title:
+        title = title_without_suffix(title, publisher)
+    date, precision = _date(meta, stamp, header_date(lines, labels, prefixes, lang), path)
     return Article(
         id=id,
         path=path,
         title=title,
-        publisher=meta.publisher or header_publisher(lines, labels, prefixes),
-        date=meta.date or (stamp.date if stamp else None) or stated or date_in_name(path),
+        publisher=publisher,
+        date=date,
+        date_precision=precision,
         url=meta.url,
         lang=lang,
         body=body,
@@ -82,6 +86,16 @@ def parse_text(
         content_hash=hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest(),
         origins=tuple(origins),
     )
+
+
+def _date(meta: Meta, stamp: Stamp | None, stated: dt.date | None, path: str) -> tuple[dt.date | None, str]:
+    """The article's date and its precision, best source first: the format's metadata, a crawler's
+    stamp, the page's own header, the file's name."""
+    if meta.date:
+        return meta.date, "day"
+    if stamp:
+        return stamp.date, stamp.precision
+    return stated or date_in_name(path), "day"
 
 
 def _strip_prefix(
