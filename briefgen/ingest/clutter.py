@@ -1,9 +1,13 @@
-"""Which lines are body text: a label for every line from its shape, position, repetition and phrases.
+"""Which lines are body text: rules for what a line plainly is, the line model for the rest.
 
-Labels: ``None`` (body), ``"subhead"`` (kept as structure, never as a sentence), or the reason a line is
-dropped: headline, header, dateline, byline, clutter, newsletter, caption, repeated, teaser, footer,
-trailing-headline. Only sentence-shaped lines (see ``lines.is_prose``) can be body; a short line without
-final punctuation is a headline before the body, a subhead inside it, a trailing headline after it.
+Rules first (``_first_label``): Markdown headings, user and built-in clutter phrases, lines that are a
+date, a byline, a wire credit, a cross-reference or a photo credit. Every other line is scored by the
+line model (``briefgen.ingest.linemodel``); below its threshold a line is dropped with the reason the
+model gives (caption, navigation, clutter, dateline, byline, repeated, subhead...), or, when nothing
+specific counts against it, by where it stands: "header" above the body, "subhead" within it (kept as
+structure, never as a sentence), "trailing" below it. A sentence within the body is dropped only for a
+specific reason. The headline is the model's best candidate above the body (or a Markdown heading).
+Labels: ``None`` (body), ``"subhead"``, ``"headline"`` or the reason the line is dropped.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefgen.ingest.lines import Line, key
-from briefgen.ingest.lineshape import OWN, credit_marked, ended, lexicon, own, tokens
+from briefgen.ingest.lineshape import OWN, credit_marked, lexicon, own, tokens
 
 CONTEXT = (
     "position", "first_lines", "last_lines", "before_prose", "after_prose", "prev_prose", "next_prose",
@@ -46,12 +46,13 @@ SURE = 20
 dev/news, PolNeAR and 300 benchmark articles the model put 18,969 of 18,973 such lines above 0.5 (of
 lines of 15 words or more, 20,292 of 20,383)."""
 LEAD = 5
-"""Headlines and captions are compared with the words of this many first body-shaped lines."""
+"""A line above the body (a headline candidate) is compared with the words of this many first
+body-shaped lines (``body_overlap``; 0 for the other lines)."""
 
 
 def sure(line: Line) -> bool:
     """Long and sentence-ended: body text the model need not see (``SURE``)."""
-    return line.words >= SURE and ended(line.text)
+    return line.words >= SURE and line.ended
 
 
 def page_features(
@@ -64,20 +65,22 @@ def page_features(
     keys = keys or [key(line.text) if line.words <= 30 else line.text for line in lines]
     skip = skip or [False] * len(lines)
     prose = [line.prose and line.words >= 8 for line in lines]
-    lead = set([i for i, p in enumerate(prose) if p][:LEAD])
+    first = next((i for i, p in enumerate(prose) if p), len(lines))
+    heads = any(not skip[i] for i in range(first))  # lines above the body: headline candidates
+    lead = set([i for i, p in enumerate(prose) if p][:LEAD]) if heads else set()
     toks = [tokens(line) if i in lead or not skip[i] else [] for i, line in enumerate(lines)]
     rows = [[] if s else own(line, t, k, lex) for line, t, k, s in zip(lines, toks, keys, skip, strict=True)]
     stems = [{t[:5] for t in ts if t not in lex.stop} if ts else set() for ts in toks]  # "agreed": "agree"
     vocabulary = Counter(t for i in lead for t in stems[i])
     counts = Counter(keys)
-    first, last = (min(lead), max(i for i, p in enumerate(prose) if p)) if lead else (len(lines), -1)
+    last = max((i for i, p in enumerate(prose) if p), default=-1)
     n = len(lines)
     wanted = {j for i in range(n) if not skip[i] for j in (i - 1, i + 1) if 0 <= j < n}
     credited = [j in wanted and _credited(rows[j], lines[j]) for j in range(n)]
     for i, row in enumerate(rows):
         if skip[i]:
             continue
-        seen = sum(vocabulary[t] - (i in lead) > 0 for t in stems[i])
+        seen = sum(vocabulary[t] - (i in lead) > 0 for t in stems[i]) if i < first else 0
         row += [
             i / max(n - 1, 1), float(i < 3), float(i >= n - 2), float(i <= first), float(i >= last),
             float(i > 0 and prose[i - 1]), float(i + 1 < n and prose[i + 1]), float(lines[i].gap_before),

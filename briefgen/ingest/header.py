@@ -20,13 +20,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from briefgen.ingest.lexicon import words
 from briefgen.ingest.lines import Line
 from briefgen.ingest.meta import Prefix, byline_publisher, copyright_owner, dateline_publisher, find_date
+from briefgen.ingest.phrases import words
 
 NO_DATES = frozenset({"caption", "teaser"})
-CREDIT_WORDS = 25
-"""Credit, copyright and masthead lines are short: longer lines are not read for a publisher."""
+CREDIT_WORDS = 12
+"""Credit and masthead lines are short: longer lines are not read for a publisher (copyright lines
+are, whatever their length)."""
 _FROM = re.compile(r"^(?:from|de)\s+(.+?)(?:\s+(?:with|avec)\s+.*)?$", re.I)
 _SOURCE = re.compile(r"^(?:source|sources|crédit)\s*:\s*(.+)$", re.I)
 _BY_COMMA = re.compile(r"^(?:by|par)\s+[^,]+,\s*([^,]+)$", re.I)
@@ -96,12 +97,12 @@ def header_publisher(
 
 def _clues(lines: Sequence[Line], i: int, label: str | None, at: Landmarks) -> list[tuple[int, str]]:
     """(rank, outlet) for what line ``i`` (not body text, labelled ``label``) says of the publisher."""
+    text = lines[i].text.strip(" •·*-–—_|")
+    if "©" in text or "opyright" in text or "(c)" in text or "(C)" in text:
+        owner = copyright_owner(text)
+        return [(4, owner)] if owner else []
     if lines[i].words > CREDIT_WORDS:
         return []
-    text = lines[i].text.strip(" •·*-–—_|")
-    owner = copyright_owner(text)
-    if owner:
-        return [(4, owner)]
     credit = _credit(text)
     if credit:
         return [(1, credit)]

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.ingest.features import GROUPS, NAMES, is_meta, page_features, sure, title_extras
-from briefgen.ingest.lexicon import DATA
 from briefgen.ingest.lines import Line
+from briefgen.ingest.phrases import DATA
 
 BODY_AT = 0.5
 """A line is body text when the model gives it at least this probability."""

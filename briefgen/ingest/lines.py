@@ -34,6 +34,7 @@ class Line(NamedTuple):
     words: int
     prose: bool  # shaped like body text: ends a sentence, or long
     gap_before: bool  # a blank line (or the start of the text) precedes it
+    ended: bool = False  # ends a sentence (".", "!", "?", "…", closing marks after them; not "...")
 
 
 def is_prose(text: str, words: int) -> bool:
@@ -97,7 +98,17 @@ def _split_tails(text: str, raw: list[tuple[int, int, bool]]) -> list[tuple[int,
 def _line(text: str, start: int, end: int, gap: bool) -> Line:
     body = text[start:end]
     words = len(body.split()) if len(body) < 300 else body.count(" ") + 1  # long lines: close enough
-    return Line(start, end, body, words, is_prose(body, words), gap)
+    return Line(start, end, body, words, is_prose(body, words), gap, ended(body))
+
+
+_ENDED = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
+
+
+def ended(text: str) -> bool:
+    """Whether ``text`` ends a sentence (a truncation mark does not)."""
+    tail = text[-8:]
+    return bool(_ENDED.search(tail)) and not _ELLIPSIS.search(tail)
 
 
 def wrap_width(text: str, raw: list[tuple[int, int, bool]]) -> int | None:

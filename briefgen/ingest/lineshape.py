@@ -14,15 +14,14 @@ import re
 from dataclasses import dataclass
 
 from briefgen.ingest import phrases
-from briefgen.ingest.lexicon import words
 from briefgen.ingest.lines import Line
+from briefgen.ingest.phrases import words
 
 HEAD, TAIL = 100, 120
 """A long line is read by its first HEAD and last TAIL characters."""
 
 _TOKEN = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 _TIME = re.compile(r"(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)|\b[ap]\.?m\.?\b|\b[AP]M\b")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?!\d)")
@@ -87,12 +86,6 @@ def credit_marked(line: Line) -> bool:
     return (text.endswith(")") and bool(_PAREN_CREDIT.search(text[-TAIL:]))) or _credit_shaped(line, part)
 
 
-def ended(text: str) -> bool:
-    """Whether ``text`` ends a sentence (a truncation mark does not)."""
-    tail = text[-8:]
-    return bool(_END.search(tail)) and not _TRUNCATED.search(tail)
-
-
 def tokens(line: Line) -> list[str]:
     """The lower-cased words and numbers of a line (of its first 160 characters, for a long line)."""
     return _TOKEN.findall(line.text[:160].lower())
@@ -102,9 +95,9 @@ def own(line: Line, toks: list[str], k: str, lex: Lexicon) -> list[float]:
     """The features (``OWN``) of one line, given its ``tokens`` and its key (``lines.key``)."""
     text = line.text
     part = text if len(text) <= HEAD + TAIL else f"{text[:HEAD]} {text[-TAIL:]}"
-    tail, n, size = text[-8:], max(len(toks), 1), len(toks)
-    truncated = bool(_TRUNCATED.search(tail))
-    ended = bool(_END.search(tail)) and not truncated
+    n, size = max(len(toks), 1), len(toks)
+    ended = line.ended
+    truncated = not ended and bool(_TRUNCATED.search(text[-8:]))
     stops = sum(map(lex.stop.__contains__, toks))
     verb = any(map(lex.aux.__contains__, toks)) or any(len(t) > 4 and t.endswith("ed") for t in toks)
     clause = verb or (size > 0 and toks[0] in lex.pronoun)

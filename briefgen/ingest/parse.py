@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from briefgen.ingest.clutter import heading_text, key, label_lines
 from briefgen.ingest.header import header_date, header_publisher, title_without_suffix
-from briefgen.ingest.lines import split_lines
+from briefgen.ingest.lines import Line, split_lines
 from briefgen.ingest.meta import Prefix, Stamp, language, leading_stamp, paragraph_prefix
 from briefgen.ingest.values import Meta
 from briefgen.models import Article, DroppedLine
@@ -48,24 +48,10 @@ def parse_text(
     lines = split_lines(text, stamp.end if stamp else 0)
     lang = meta.lang or language(text)
     labels, title = label_lines(lines, meta.title, clutter, markdown, lang)
-    paragraphs: list[str] = []
-    headings: list[tuple[int, str]] = []
-    origins: list[tuple[int, int]] = []
-    prefixes: dict[int, Prefix] = {}
-    size = 0
+    kept = _Body(dropped)
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
-        if label is None:
-            paragraph = _strip_prefix(line.text, dropped, prefixes, i, len(paragraphs) < HEADER_PARAGRAPHS)
-            if paragraph:
-                size += 2 if paragraphs else 0
-                if origin is not None:
-                    origins.append((size, origin + line.end - len(paragraph)))
-                size += len(paragraph)
-                paragraphs.append(paragraph)
-        elif label == "subhead":
-            headings.append((size + 2 if paragraphs else 0, heading_text(line.text)))
-        else:
-            dropped.append(DroppedLine(line.text, label))
+        kept.add(i, line, label, origin)
+    paragraphs, headings, origins, prefixes = kept.paragraphs, kept.headings, kept.origins, kept.prefixes
     body = "\n\n".join(paragraphs)
     publisher = meta.publisher or header_publisher(lines, labels, prefixes)
     if title and not meta.title:
@@ -86,6 +72,34 @@ def parse_text(
         content_hash=hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest(),
         origins=tuple(origins),
     )
+
+
+class _Body:
+    """The body being assembled line by line: verbatim paragraphs (less an opening dateline), their
+    offsets in the file, the subheads between them, and every dropped line with its reason."""
+
+    def __init__(self, dropped: list[DroppedLine]) -> None:
+        self.dropped = dropped
+        self.paragraphs: list[str] = []
+        self.headings: list[tuple[int, str]] = []
+        self.origins: list[tuple[int, int]] = []
+        self.prefixes: dict[int, Prefix] = {}
+        self.size = 0
+
+    def add(self, i: int, line: Line, label: str | None, origin: int | None) -> None:
+        if label is None:
+            read = len(self.paragraphs) < HEADER_PARAGRAPHS
+            paragraph = _strip_prefix(line.text, self.dropped, self.prefixes, i, read)
+            if paragraph:
+                self.size += 2 if self.paragraphs else 0
+                if origin is not None:
+                    self.origins.append((self.size, origin + line.end - len(paragraph)))
+                self.size += len(paragraph)
+                self.paragraphs.append(paragraph)
+        elif label == "subhead":
+            self.headings.append((self.size + 2 if self.paragraphs else 0, heading_text(line.text)))
+        else:
+            self.dropped.append(DroppedLine(line.text, label))
 
 
 def _date(meta: Meta, stamp: Stamp | None, stated: dt.date | None, path: str) -> tuple[dt.date | None, str]:

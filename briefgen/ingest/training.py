@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.ingest.features import NAMES, TITLE_EXTRA, is_meta, page_features, title_extras
-from briefgen.ingest.lexicon import DATA
 from briefgen.ingest.lines import split_lines
 from briefgen.ingest.meta import leading_stamp
+from briefgen.ingest.phrases import DATA
 
 PAGES = DATA / "pages.txt"
 MODEL = DATA / "line_model.json"
