@@ -42,6 +42,7 @@ CASES_EN = [
     ("Ask Harriet B. Stowe about it.", ["Ask Harriet B. Stowe about it."]),
     ("Really?! The vote failed.", ["Really?!", "The vote failed."]),
     ("1) Close the camps 2) Reopen the border", ["1) Close the camps", "2) Reopen the border"]),
+    ("1.) Close the camps 2.) Reopen the border", ["1.) Close the camps", "2.) Reopen the border"]),
     ("1. Close the camps. 2. Reopen the border.", ["1. Close the camps.", "2. Reopen the border."]),
     ("a. Close the camps b. Reopen the border", ["a. Close the camps", "b. Reopen the border"]),
     ("• 4. Close the camps • 5. Reopen the border", ["• 4. Close the camps", "• 5. Reopen the border"]),

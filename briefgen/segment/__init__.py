@@ -72,4 +72,8 @@ def split_sentences(article: Article) -> tuple[Sentence, ...]:
 
 def _is_fragment(text: str) -> bool:
     """A piece too small to stand alone (a stray closing quote or bracket left by the splitter)."""
-    return len(text) < 4 or (not any(c.isalpha() for c in text[:3]) and len(text.split()) < 2)
+    if len(text) < 4:
+        return True
+    if text[0].isalpha():  # most sentences: no need to look further
+        return False
+    return not any(c.isalpha() for c in text[:3]) and len(text.split()) < 2

@@ -20,6 +20,7 @@ _FAMILY = {"“": "d", "”": "d", "„": "d", '"': "d", "''": "d", "«": "g", "
 _FAMILY.update({"‘": "s", "’": "s"})
 _OPENERS = frozenset("„«‹‘")
 _CLOSERS = frozenset("»›")
+_SURE = {"«": "open", "„": "open", "‹": "open", "»": "close", "›": "close"}
 _BEFORE_OPEN = frozenset(" \t\n([{—–-/:;,«“‘")
 
 
@@ -78,7 +79,7 @@ def quote_spans(text: str, breaks: Sequence[int] = ()) -> list[tuple[int, int]]:
             opened.clear()
             limit = next(limits)
         family = _FAMILY[mark]
-        role = _role(text, i, mark, family in opened)
+        role = _SURE.get(mark) or _role(text, i, mark, family in opened)
         if role == "open" and family not in opened:
             opened[family] = i
         elif role == "close" and family in opened:

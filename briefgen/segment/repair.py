@@ -99,7 +99,7 @@ def _enumeration(text: str, stops: list[tuple[int, str]], breaks: Sequence[int])
     """The item markers of inline enumerations: two or more in one paragraph (paragraphs start at
     ``breaks``), numbered or lettered in sequence."""
     ends = sorted([i for i, _ in stops] + [i for i, _ in find_all(text, (") ",))])
-    found = [m for m in (_marker(text, i) for i in ends) if m is not None]
+    found = [m for m in (_marker(text, i) for i in ends if _could_mark(text, i)) if m is not None]
     out: list[Marker] = []
     run: list[Marker] = []
     for m in [*found, None]:
@@ -110,6 +110,15 @@ def _enumeration(text: str, stops: list[tuple[int, str]], breaks: Sequence[int])
         if m is not None:
             run.append(m)
     return out
+
+
+def _could_mark(text: str, i: int) -> bool:
+    """A cheap first look: an item marker's "." or ")" (or ".)") follows a digit or a lone lower-case
+    letter."""
+    if text[i] == ")" and text[i - 1 : i] == ".":
+        i -= 1  # "2.)"
+    before = text[i - 1 : i]
+    return before.isdigit() or (before.islower() and not text[i - 2 : i - 1].isalnum())
 
 
 def _paragraph(breaks: Sequence[int], offset: int) -> int:
