@@ -44,7 +44,7 @@ _CREDITED = [_AT[n] for n in ("credit", "slashes", "paren_credit")]
 SURE = 20
 """A line of this many words or more that ends a sentence is body text without asking the model: on
 dev/news, PolNeAR and 300 benchmark articles the model put 18,969 of 18,973 such lines above 0.5 (of
-lines of 15 words or more, 20,292 of 20,383)."""
+lines of 15 words or more, 20,281 of 20,383)."""
 LEAD = 5
 """A line above the body (a headline candidate) is compared with the words of this many first
 body-shaped lines (``body_overlap``; 0 for the other lines)."""
@@ -63,34 +63,35 @@ def page_features(
     of lines of up to 30 words, else the text), when known."""
     lex = lexicon(lang)
     keys = keys or [key(line.text) if line.words <= 30 else line.text for line in lines]
-    skip = skip or [False] * len(lines)
+    n = len(lines)
+    todo = [i for i in range(n) if not (skip and skip[i])]
+    rows: list[list[float]] = [[] for _ in range(n)]
+    if not todo:
+        return rows
     prose = [line.prose and line.words >= 8 for line in lines]
-    first = next((i for i, p in enumerate(prose) if p), len(lines))
-    heads = any(not skip[i] for i in range(first))  # lines above the body: headline candidates
-    lead = set([i for i, p in enumerate(prose) if p][:LEAD]) if heads else set()
-    toks = [tokens(line) if i in lead or not skip[i] else [] for i, line in enumerate(lines)]
-    rows = [[] if s else own(line, t, k, lex) for line, t, k, s in zip(lines, toks, keys, skip, strict=True)]
-    stems = [{t[:5] for t in ts if t not in lex.stop} if ts else set() for ts in toks]  # "agreed": "agree"
+    body = [i for i, p in enumerate(prose) if p]
+    first, last = (body[0], body[-1]) if body else (n, -1)
+    lead = body[:LEAD] if todo[0] < first else []  # words to compare headline candidates with
+    toks = {i: tokens(lines[i]) for i in (*todo, *lead)}
+    stems = {i: {t[:5] for t in ts if t not in lex.stop} for i, ts in toks.items()}  # "agreed", "agree"
     vocabulary = Counter(t for i in lead for t in stems[i])
     counts = Counter(keys)
-    last = max((i for i, p in enumerate(prose) if p), default=-1)
-    n = len(lines)
-    wanted = {j for i in range(n) if not skip[i] for j in (i - 1, i + 1) if 0 <= j < n}
-    credited = [j in wanted and _credited(rows[j], lines[j]) for j in range(n)]
-    for i, row in enumerate(rows):
-        if skip[i]:
-            continue
+    for i in todo:
+        rows[i] = own(lines[i], toks[i], keys[i], lex)
+    for i in todo:
         seen = sum(vocabulary[t] - (i in lead) > 0 for t in stems[i]) if i < first else 0
-        row += [
+        rows[i] += [
             i / max(n - 1, 1), float(i < 3), float(i >= n - 2), float(i <= first), float(i >= last),
             float(i > 0 and prose[i - 1]), float(i + 1 < n and prose[i + 1]), float(lines[i].gap_before),
             float(counts[keys[i]] > 1), seen / len(stems[i]) if stems[i] else 0.0,
-            float(i + 1 < n and credited[i + 1]), float(i > 0 and credited[i - 1]),
+            float(i + 1 < n and _credited(rows[i + 1], lines[i + 1])),
+            float(i > 0 and _credited(rows[i - 1], lines[i - 1])),
         ]  # fmt: skip
     return rows
 
 
 def _credited(row: list[float], line: Line) -> bool:
+    """Whether a line carries a credit mark (from its own features, when it has them)."""
     return any(row[j] for j in _CREDITED) if row else credit_marked(line)
 
 

@@ -31,6 +31,7 @@ are, whatever their length)."""
 _FROM = re.compile(r"^(?:from|de)\s+(.+?)(?:\s+(?:with|avec)\s+.*)?$", re.I)
 _SOURCE = re.compile(r"^(?:source|sources|crédit)\s*:\s*(.+)$", re.I)
 _BY_COMMA = re.compile(r"^(?:by|par)\s+[^,]+,\s*([^,]+)$", re.I)
+_CREDIT_GATE = re.compile(r"^(?i:by|par|from|de|source|sources|crédit)\b|\s[|·•]\s|\d")
 _WITH = re.compile(r"^(?:with|avec)\s+", re.I)
 _NAME = re.compile(r"^[A-ZÀ-Þ][\w&.'’ -]{0,50}$")
 _ARTICLE = re.compile(r"^(?:The|Le|La|Les|L['’])\s?[A-ZÀ-Þ]")
@@ -103,7 +104,7 @@ def _clues(lines: Sequence[Line], i: int, label: str | None, at: Landmarks) -> l
         return [(4, owner)] if owner else []
     if lines[i].words > CREDIT_WORDS:
         return []
-    credit = _credit(text)
+    credit = _credit(text) if _CREDIT_GATE.search(text) else None
     if credit:
         return [(1, credit)]
     name = _outlet(_WITH.sub("", text)) if label != "caption" else None  # a picture's credit is not one
