@@ -20,7 +20,7 @@ class DroppedLine:
     """A line of the raw text that ingestion did not keep as body text, and why."""
 
     text: str
-    reason: str  # e.g. "headline", "dateline", "clutter", "caption", "subhead", "trailing-headline"
+    reason: str  # e.g. "headline", "dateline", "clutter", "caption", "subhead", "trailing"
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,9 @@ class Article:
     origins: tuple[tuple[int, int], ...] = ()
     """(body offset, file offset) of each paragraph where the body is a verbatim slice of the decoded file
     (text and Markdown files); empty when it is extracted (HTML, JSON)."""
+    date_precision: str = "day"
+    """How much of ``date`` the source states: "day", or "month" or "year" (``date`` is then the first
+    day of that month or year, as a crawler's "date 2024-10" stamp gives it)."""
 
     def file_offset(self, offset: int) -> int | None:
         """Where body ``offset`` lies in the decoded source file, when the file holds the body verbatim."""

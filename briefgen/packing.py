@@ -15,7 +15,7 @@ from typing import Any
 from briefgen.ingest.values import Parsed
 from briefgen.models import AnalysedArticle, Article, Attribution, DroppedLine, Sentence
 
-PACKING_VERSION = 5  # 5: syndication signatures over folded words, with their size
+PACKING_VERSION = 6  # 5: syndication signatures over folded words, with their size; 6: date precision
 
 
 @functools.lru_cache(maxsize=16384)  # asked for twice per article and build (lookup, then pruning)
@@ -23,7 +23,8 @@ def article_key(article: Article) -> str:
     """What an analysis depends on: the ingested article (its duplicate link aside)."""
     a = article
     date = a.date.isoformat() if a.date else None
-    fields = [a.id, a.path, a.title, a.publisher, date, a.url, a.lang, a.body, a.headings, a.content_hash]
+    fields = [a.id, a.path, a.title, a.publisher, date, a.date_precision, a.url, a.lang, a.body, a.headings]
+    fields.append(a.content_hash)
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -78,16 +79,19 @@ def _article_row(a: Article) -> list[Any]:
         dropped,
         a.content_hash,
         a.origins,
+        a.date_precision,
     ]
 
 
 def _article(row: list[Any]) -> Article:
-    id, path, title, publisher, date, url, lang, body, headings, dropped, content_hash, origins = row
+    id, path, title, publisher, date, url, lang, body, headings, dropped, content_hash, origins, precision = (
+        row
+    )
     return Article(
         str(id), str(path), title, publisher, dt.date.fromisoformat(date) if date else None, url, str(lang),
         str(body), tuple((int(o), str(h)) for o, h in headings),
         tuple(DroppedLine(str(t), str(r)) for t, r in dropped), str(content_hash),
-        origins=tuple((int(b), int(f)) for b, f in origins),
+        origins=tuple((int(b), int(f)) for b, f in origins), date_precision=str(precision),
     )  # fmt: skip
 
 

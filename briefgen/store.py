@@ -25,7 +25,7 @@ from briefgen.packing import PACKING_VERSION, article_key, pack, pack_parsed, un
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2 + PACKING_VERSION  # 6: paragraph origins in the file
+SCHEMA_VERSION = 2 + PACKING_VERSION  # 7: articles carry their date precision
 _TABLES = {
     "analyses": "key TEXT PRIMARY KEY, content_hash TEXT NOT NULL, article_id TEXT NOT NULL, "
     "data TEXT NOT NULL",

@@ -83,10 +83,10 @@ def test_quote_split_around_speaker_gives_both_spans() -> None:
     assert [article.body[s:e] for s, e in a.quotes] == ["We will act,", "and we will act quickly."]
 
 
-def test_quote_spanning_sentences_attributes_each_sentence() -> None:
+def test_quote_spanning_sentences_stays_one_attributed_sentence() -> None:
     rows = attributions(INTRO, "“The talks went well. We expect a deal soon,” Vallaud told reporters.")
     quoted = [a for text, a in rows if text != INTRO]
-    assert len(quoted) == 2
+    assert len(quoted) == 1  # the splitter never cuts inside a quotation
     assert all(a is not None and a.speaker == "Karim Vallaud" and a.kind == "direct" for a in quoted)
 
 

@@ -247,9 +247,9 @@ def test_a_sentence_naming_its_speaker_is_preferred_over_he_said() -> None:
 
 def test_a_sentence_holding_its_quotation_whole_is_preferred_over_a_fragment() -> None:
     whole = "“The readmission of nationals under expulsion orders will resume soon,” Nuñez said."
-    a = article("a", f"“Talks were long. {whole[1:]}", *FILLER, attributions={1: NAMED})
+    a = article("a", f"Talks were long. {whole[1:]}", *FILLER, attributions={1: NAMED})  # opening mark lost
     b = article("b", whole, *FILLER, attributions={0: NAMED})
-    assert a.sentences[1].text.startswith("The readmission")  # the splitter cut inside the quotation
+    assert a.sentences[1].text.startswith("The readmission")  # a fragment of the quotation
     item = next(i for i in main_items(memo_of(a, b)) if "resume" in i.text)
     assert item.text == whole and len(item.citations) == 2
 

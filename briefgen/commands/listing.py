@@ -13,7 +13,8 @@ from briefgen.settings import Settings
 
 
 def article_row(item: AnalysedArticle, explain: bool = False) -> dict[str, Any]:
-    """The ``articles --json`` contract: id, path, title, publisher, date, lang, sentences."""
+    """The ``articles --json`` contract: id, path, title, publisher, date, lang, sentences (and
+    date_precision: "day", "month" or "year", how much of the date the source states)."""
     a = item.article
     row: dict[str, Any] = {
         "id": a.id,
@@ -21,6 +22,7 @@ def article_row(item: AnalysedArticle, explain: bool = False) -> dict[str, Any]:
         "title": a.title,
         "publisher": a.publisher,
         "date": a.date.isoformat() if a.date else None,
+        "date_precision": a.date_precision if a.date else None,
         "url": a.url,
         "lang": a.lang,
         "duplicate_of": a.duplicate_of,

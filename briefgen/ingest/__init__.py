@@ -1,8 +1,10 @@
 """Ingestion: the files of a corpus folder -> Article values (body text, metadata, dropped lines).
 
 Modules: ``files`` (walk, size cap, binaries), ``decode`` (encodings), ``formats`` (txt, md, html, json),
-``lines`` + ``clutter`` + ``phrases`` (which lines are body text), ``meta`` (dates, publisher, language),
-``parse`` (one text -> one Article), ``dedupe`` (syndicated copies).
+``lines`` (text -> lines), ``clutter`` (rules, then the line model: ``lineshape`` + ``features`` ->
+``linemodel``, trained by ``training`` on ``data/pages.txt``; word lists in ``phrases`` and
+``data/lexicon.txt``), ``meta`` (dates, stamps, datelines, language), ``header`` (the page's date and
+publisher), ``parse`` (one text -> one Article), ``dedupe`` (syndicated copies).
 
 Each unusable file is logged as one warning line (``path: reason``), listed in ``IngestResult.skipped``,
 and the rest goes on. Large corpora are parsed on every core.

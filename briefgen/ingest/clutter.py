@@ -1,18 +1,21 @@
-"""Which lines are body text: a label for every line from its shape, position, repetition and phrases.
+"""Which lines are body text: rules for what a line plainly is, the line model for the rest.
 
-Labels: ``None`` (body), ``"subhead"`` (kept as structure, never as a sentence), or the reason a line is
-dropped: headline, header, dateline, byline, clutter, newsletter, caption, repeated, teaser, footer,
-trailing-headline. Only sentence-shaped lines (see ``lines.is_prose``) can be body; a short line without
-final punctuation is a headline before the body, a subhead inside it, a trailing headline after it.
+Rules first (``_first_label``): Markdown headings, user and built-in clutter phrases, lines that are a
+date, a byline, a wire credit, a cross-reference or a photo credit. Every other line is scored by the
+line model (``briefgen.ingest.linemodel``); below its threshold a line is dropped with the reason the
+model gives (caption, navigation, clutter, dateline, byline, repeated, subhead...), or, when nothing
+specific counts against it, by where it stands: "header" above the body, "subhead" within it (kept as
+structure, never as a sentence), "trailing" below it. A sentence within the body is dropped only for a
+specific reason. The headline is the model's best candidate above the body (or a Markdown heading).
+Labels: ``None`` (body), ``"subhead"``, ``"headline"`` or the reason the line is dropped.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
-from briefgen.ingest import phrases
+from briefgen.ingest import linemodel, phrases
 from briefgen.ingest.lines import Line, key
 from briefgen.ingest.meta import find_date
 
@@ -53,14 +56,17 @@ def label_lines(
     title: str | None = None,
     extra: frozenset[str] = frozenset(),
     markdown: bool = False,
+    lang: str = "en",
 ) -> tuple[list[str | None], str | None]:
-    """A label per line, and the title (``title`` when given, else inferred from the first lines)."""
+    """A label per line, and the title (``title`` when given, else the best headline candidate)."""
     keys = [key(line.text) if line.words <= 30 else line.text for line in lines]
     pre = [_first_label(line, k, extra, markdown) for line, k in zip(lines, keys, strict=True)]
+    scored = linemodel.score(lines, lang, keys, [p is not None for p in pre])
+    body = [p is None and scored.is_body(i) for i, p in enumerate(pre)]
     at = None
     if not title:
-        title, at = _infer_title(lines, pre)
-    labels = _final(lines, keys, pre, key(title) if title else "", at)
+        title, at = _infer_title(lines, pre, scored, body)
+    labels = _final(lines, keys, pre, body, scored, (key(title) if title else "", at))
     _cut_footer(lines, pre, labels)
     return labels, title
 
@@ -123,58 +129,51 @@ def _exact(k: str) -> str | None:
     return "clutter" if k in phrases.LINE else None
 
 
-def _infer_title(lines: Sequence[Line], pre: Sequence[str | None]) -> tuple[str | None, int | None]:
-    """The first line that is not clutter, when it is headline-shaped."""
-    for i, line in enumerate(lines[:10]):
+def _infer_title(
+    lines: Sequence[Line], pre: Sequence[str | None], scored: linemodel.Scored, body: Sequence[bool]
+) -> tuple[str | None, int | None]:
+    """A Markdown heading among the first lines, else the line model's best headline above the body."""
+    for i in range(min(len(lines), 10)):
         if pre[i] == "md-heading":
-            return heading_text(line.text), i
-        if pre[i]:
-            continue
-        if not line.prose and 2 <= line.words <= 30:
-            return line.text, i
-        if not line.prose and line.words == 1:  # a section label ("Borders") above the headline
-            continue
-        if i == 0 and line.text.endswith("?") and line.words <= 14 and len(lines) > 3:
-            return line.text, i
-        break
-    return None, None
+            return heading_text(lines[i].text), i
+    first = next((i for i, b in enumerate(body) if b), len(lines))
+    candidates = [i for i in range(max(0, first - linemodel.TITLE_WINDOW), first) if pre[i] is None]
+    at = linemodel.title_index(scored, candidates, [p in ("dateline", "byline") for p in pre])
+    return (lines[at].text, at) if at is not None else (None, None)
 
 
 def _final(
-    lines: Sequence[Line], keys: Sequence[str], pre: Sequence[str | None], title_key: str, at: int | None
+    lines: Sequence[Line],
+    keys: Sequence[str],
+    pre: Sequence[str | None],
+    body: Sequence[bool],
+    scored: linemodel.Scored,
+    title: tuple[str, int | None],
 ) -> list[str | None]:
-    counts = Counter(keys)
-    body = [i for i, line in enumerate(lines) if pre[i] is None and line.prose]
-    first, last = (body[0], body[-1]) if body else (len(lines), -1)
+    inside = [i for i, b in enumerate(body) if b]
+    first, last = (inside[0], inside[-1]) if inside else (len(lines), -1)
     seen: set[str] = set()
     labels: list[str | None] = []
     for i, line in enumerate(lines):
         k, p = keys[i], pre[i]
-        if i == at or (title_key and k == title_key and line.words <= 30):
+        if i == title[1] or (title[0] and k == title[0] and line.words <= 30):
             label: str | None = "headline"
         elif p == "md-heading":
             label = "subhead"
         elif p:
             label = {"image": "caption", "footer": "clutter"}.get(p, p)
-        elif line.prose:
+        elif body[i]:
             label = "repeated" if k in seen else _teaser(line, k, keys)
             seen.add(k)
         elif (i and pre[i - 1] == "image") or (i + 1 < len(lines) and pre[i + 1] == "caption"):
             label = "caption"
-        elif _BULLET.match(line.text) and line.words >= 4:
-            label = None
+        elif first < i < last and scored.sentence(i):  # a sentence within the body: dropped only for a
+            label = linemodel.reason(scored.rows[i], None)  # specific reason ("He resigned." is body)
         else:
-            label = _by_position(i, counts[k], first, last)
+            where = "header" if i < first else "trailing" if i > last else "subhead"
+            label = linemodel.reason(scored.rows[i], where)
         labels.append(label)
     return labels
-
-
-def _by_position(i: int, count: int, first: int, last: int) -> str:
-    if count > 1:
-        return "repeated"
-    if i < first:
-        return "header"
-    return "trailing-headline" if i > last else "subhead"
 
 
 def _teaser(line: Line, k: str, keys: Sequence[str]) -> str | None:
@@ -195,6 +194,6 @@ def _cut_footer(lines: Sequence[Line], pre: Sequence[str | None], labels: list[s
         seen_body = seen_body or labels[i] is None
         if pre[i] == "footer" and seen_body and after < FOOTER_SHARE * total:
             for j in range(i + 1, len(lines)):
-                if labels[j] in (None, "subhead", "trailing-headline", "repeated"):
+                if labels[j] not in ("dateline", "byline", "caption"):  # kept: they are read as metadata
                     labels[j] = "footer"
             return

@@ -34,6 +34,7 @@ class Line(NamedTuple):
     words: int
     prose: bool  # shaped like body text: ends a sentence, or long
     gap_before: bool  # a blank line (or the start of the text) precedes it
+    ended: bool = False  # ends a sentence (".", "!", "?", "…", closing marks after them; not "...")
 
 
 def is_prose(text: str, words: int) -> bool:
@@ -46,11 +47,11 @@ def is_prose(text: str, words: int) -> bool:
     return words >= 20
 
 
-def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of ``text``, stripped, with hard-wrapped paragraphs joined."""
+def split_lines(text: str, start: int = 0) -> list[Line]:
+    """The non-blank lines of ``text`` from ``start`` on, stripped, with hard-wrapped paragraphs joined."""
     raw: list[tuple[int, int, bool]] = []
-    last_end = 0
-    for m in _RUN.finditer(text):
+    last_end = start
+    for m in _RUN.finditer(text, start):
         chunk = m.group(0)
         stripped = chunk.strip()
         if not stripped:
@@ -61,9 +62,22 @@ def split_lines(text: str) -> list[Line]:
         raw.append((start, start + len(stripped), gap))
         last_end = m.end()
     width = wrap_width(text, raw)
-    if width:
-        raw = _join_wrapped(raw, width)
+    raw = _join_wrapped(raw, width) if width else _join_broken(text, raw)
     return [_line(text, start, end, gap) for start, end, gap in _split_tails(text, raw)]
+
+
+def _join_broken(text: str, raw: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Join a line to the previous one when a single line break cut a sentence: no blank line between
+    them, the previous line ends without punctuation and this one starts with a lower-case letter."""
+    out = [raw[0]] if raw else []
+    for start, end, gap in raw[1:]:
+        p_start, p_end, p_gap = out[-1]
+        last = text[p_end - 1]
+        if not gap and (last.isalnum() or last == ",") and text[start].islower():
+            out[-1] = (p_start, end, p_gap)
+        else:
+            out.append((start, end, gap))
+    return out
 
 
 def _split_tails(text: str, raw: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -84,7 +98,17 @@ def _split_tails(text: str, raw: list[tuple[int, int, bool]]) -> list[tuple[int,
 def _line(text: str, start: int, end: int, gap: bool) -> Line:
     body = text[start:end]
     words = len(body.split()) if len(body) < 300 else body.count(" ") + 1  # long lines: close enough
-    return Line(start, end, body, words, is_prose(body, words), gap)
+    return Line(start, end, body, words, is_prose(body, words), gap, ended(body))
+
+
+_ENDED = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
+
+
+def ended(text: str) -> bool:
+    """Whether ``text`` ends a sentence (a truncation mark does not)."""
+    tail = text[-8:]
+    return bool(_ENDED.search(tail)) and not _ELLIPSIS.search(tail)
 
 
 def wrap_width(text: str, raw: list[tuple[int, int, bool]]) -> int | None:

@@ -41,8 +41,36 @@ class Prefix:
     date: dt.date | None = None
 
 
-def find_date(text: str) -> tuple[dt.date, int, int] | None:
-    """The first full date (day, month, year) in ``text`` and its span, or None."""
+_STAMP_LEAD = re.compile(r"\A\s*date\s*:?\s*((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?(?=\s|\Z)[ \t]*", re.I)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A crawler's ``date 2025-08-06`` (or ``date 2024-10``) opening a text: the date it states, how
+    much of it (``day``, ``month`` or ``year``), and where the text after it starts."""
+
+    date: dt.date
+    precision: str
+    end: int
+
+
+def leading_stamp(text: str) -> Stamp | None:
+    """The date stamp opening ``text``, if any; a month or year alone gives the first day of it."""
+    m = _STAMP_LEAD.match(text)
+    if m is None:
+        return None
+    try:
+        date = dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return None
+    precision = "day" if m[3] else "month" if m[2] else "year"
+    return Stamp(date, precision, m.end()) if _plausible(date) else None
+
+
+def find_date(text: str, lang: str = "en") -> tuple[dt.date, int, int] | None:
+    """The first full date (day, month, year) in ``text`` and its span, or None. Numeric dates
+    ("14/02/2026", "14.02.2026") are read day first in French; in English only when the order shows
+    (a part above 12), since 03/04/2026 is March in one country and April in another."""
     if not _YEAR.search(text):
         return None
     for m in _ISO.finditer(text):
@@ -54,7 +82,27 @@ def find_date(text: str) -> tuple[dt.date, int, int] | None:
             found = _parse(m.group(0))
             if found:
                 return found, m.start(), m.end()
+    for m in _NUMERIC.finditer(text):
+        numeric = _numeric(int(m[1]), int(m[2]), int(m[3]), lang)
+        if numeric:
+            return numeric, m.start(), m.end()
     return None
+
+
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?![\d/.])")
+
+
+def _numeric(first: int, second: int, year: int, lang: str) -> dt.date | None:
+    if first > 12 or (lang == "fr" and second <= 12):
+        day, month = first, second
+    elif second > 12:
+        day, month = second, first
+    else:
+        return None  # 03/04/2026 in English: no date rather than a wrong one
+    try:
+        return _plausible(dt.date(year, month, day))
+    except ValueError:
+        return None
 
 
 def _iso(m: re.Match[str]) -> dt.date | None:

@@ -7,19 +7,12 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from briefgen.ingest import phrases
 from briefgen.ingest.clutter import heading_text, key, label_lines
+from briefgen.ingest.header import header_date, header_publisher, title_without_suffix
 from briefgen.ingest.lines import Line, split_lines
-from briefgen.ingest.meta import (
-    byline_publisher,
-    copyright_owner,
-    dateline_publisher,
-    find_date,
-    language,
-    paragraph_prefix,
-)
+from briefgen.ingest.meta import Prefix, Stamp, language, leading_stamp, paragraph_prefix
 from briefgen.ingest.values import Meta
 from briefgen.models import Article, DroppedLine
 
@@ -50,41 +43,29 @@ def parse_text(
     if len(normal) != len(text):
         origin = None  # normalisation moved characters: file offsets would not hold
     text = normal
-    lines = split_lines(text)
-    labels, title = label_lines(lines, meta.title, clutter, markdown)
-    paragraphs: list[str] = []
-    headings: list[tuple[int, str]] = []
-    dropped: list[DroppedLine] = []
-    origins: list[tuple[int, int]] = []
-    found = _Found()
-    size = 0
-    for line, label in zip(lines, labels, strict=True):
-        if label is None:
-            header = found if len(paragraphs) < HEADER_PARAGRAPHS else None
-            paragraph = _strip_prefix(line.text, dropped, header)
-            if paragraph:
-                size += 2 if paragraphs else 0
-                if origin is not None:
-                    origins.append((size, origin + line.end - len(paragraph)))
-                size += len(paragraph)
-                paragraphs.append(paragraph)
-        elif label == "subhead":
-            headings.append((size + 2 if paragraphs else 0, heading_text(line.text)))
-        else:
-            dropped.append(DroppedLine(line.text, label))
-            if label in ("dateline", "byline") and len(paragraphs) < HEADER_PARAGRAPHS:
-                found.read_line(line)
-            elif label in ("clutter", "caption", "footer"):
-                found.read_copyright(line.text)
+    stamp = leading_stamp(text)
+    dropped: list[DroppedLine] = [DroppedLine(text[: stamp.end].strip(), "stamp")] if stamp else []
+    lines = split_lines(text, stamp.end if stamp else 0)
+    lang = meta.lang or language(text)
+    labels, title = label_lines(lines, meta.title, clutter, markdown, lang)
+    kept = _Body(dropped)
+    for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        kept.add(i, line, label, origin)
+    paragraphs, headings, origins, prefixes = kept.paragraphs, kept.headings, kept.origins, kept.prefixes
     body = "\n\n".join(paragraphs)
+    publisher = meta.publisher or header_publisher(lines, labels, prefixes)
+    if title and not meta.title:
+        title = title_without_suffix(title, publisher)
+    date, precision = _date(meta, stamp, header_date(lines, labels, prefixes, lang), path)
     return Article(
         id=id,
         path=path,
         title=title,
-        publisher=meta.publisher or found.publisher(),
-        date=meta.date or found.date() or date_in_name(path),
+        publisher=publisher,
+        date=date,
+        date_precision=precision,
         url=meta.url,
-        lang=meta.lang or language(body),
+        lang=lang,
         body=body,
         headings=tuple(headings),
         dropped=tuple(dropped),
@@ -93,53 +74,55 @@ def parse_text(
     )
 
 
-class _Found:
-    """Dates and publisher names met in the header, best first."""
+class _Body:
+    """The body being assembled line by line: verbatim paragraphs (less an opening dateline), their
+    offsets in the file, the subheads between them, and every dropped line with its reason."""
 
-    def __init__(self) -> None:
-        self.dates: list[dt.date] = []
-        self.names: list[str] = []  # names on the header's dateline or byline: the outlet itself
-        self.tags: list[str] = []  # wire tags and dateline agencies opening the text
-        self.owners: list[str] = []  # "© 2026 Veloria Daily": the last resort
+    def __init__(self, dropped: list[DroppedLine]) -> None:
+        self.dropped = dropped
+        self.paragraphs: list[str] = []
+        self.headings: list[tuple[int, str]] = []
+        self.origins: list[tuple[int, int]] = []
+        self.prefixes: dict[int, Prefix] = {}
+        self.size = 0
 
-    def read_line(self, line: Line) -> None:
-        found = find_date(line.text)
-        if found:
-            self.dates.append(found[0])
-            name = dateline_publisher(line.text, found[1], found[2], phrases.LINE)
-            if name:
-                self.names.append(name)
-        name = byline_publisher(line.text, phrases.LINE)
-        if name:
-            self.names.append(name)
-
-    def date(self) -> dt.date | None:
-        return self.dates[0] if self.dates else None
-
-    def read_copyright(self, text: str) -> None:
-        owner = copyright_owner(text)
-        if owner:
-            self.owners.append(owner)
-
-    def publisher(self) -> str | None:
-        return _first(self.names) or _first(self.tags) or _first(self.owners)
+    def add(self, i: int, line: Line, label: str | None, origin: int | None) -> None:
+        if label is None:
+            read = len(self.paragraphs) < HEADER_PARAGRAPHS
+            paragraph = _strip_prefix(line.text, self.dropped, self.prefixes, i, read)
+            if paragraph:
+                self.size += 2 if self.paragraphs else 0
+                if origin is not None:
+                    self.origins.append((self.size, origin + line.end - len(paragraph)))
+                self.size += len(paragraph)
+                self.paragraphs.append(paragraph)
+        elif label == "subhead":
+            self.headings.append((self.size + 2 if self.paragraphs else 0, heading_text(line.text)))
+        else:
+            self.dropped.append(DroppedLine(line.text, label))
 
 
-def _first(values: Sequence[str]) -> str | None:
-    return values[0] if values else None
+def _date(meta: Meta, stamp: Stamp | None, stated: dt.date | None, path: str) -> tuple[dt.date | None, str]:
+    """The article's date and its precision, best source first: the format's metadata, a crawler's
+    stamp, the page's own header, the file's name."""
+    if meta.date:
+        return meta.date, "day"
+    if stamp:
+        return stamp.date, stamp.precision
+    return stated or date_in_name(path), "day"
 
 
-def _strip_prefix(text: str, dropped: list[DroppedLine], found: _Found | None) -> str:
-    """The paragraph without an opening dateline or wire tag (recorded as dropped, and as metadata)."""
+def _strip_prefix(
+    text: str, dropped: list[DroppedLine], prefixes: dict[int, Prefix], i: int, read: bool
+) -> str:
+    """The paragraph without an opening dateline or wire tag (recorded as dropped, and, when ``read``,
+    as the header's metadata)."""
     prefix = paragraph_prefix(text)
     if prefix is None:
         return text
     dropped.append(DroppedLine(text[: prefix.length].strip(), prefix.reason))
-    if found is not None:
-        if prefix.publisher:
-            found.tags.append(prefix.publisher)
-        if prefix.date:
-            found.dates.append(prefix.date)
+    if read:
+        prefixes[i] = prefix
     return text[prefix.length :]
 
 

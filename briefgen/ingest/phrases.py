@@ -7,9 +7,18 @@
 starting with one is dropped even when sentence-shaped.
 ``IMAGE``: a placeholder for a picture; the line after it is a caption when it is not body text.
 Users add phrases through the ``clutter`` setting; those count as ``LINE`` phrases.
+
+The word lists the line features and the header reader use (stopwords of English and French,
+auxiliaries, pronouns, page vocabulary, months, weekdays, time units, outlet and section words) live in
+``data/lexicon.txt``, read once on first use by ``words``.
 """
 
 from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
 
 
 def _set(text: str) -> frozenset[str]:
@@ -92,3 +101,24 @@ IMAGE = _set(
     """cover image|image|images|photo|photos|picture|pictures|gallery|photo gallery|illustration|file photo
     |featured image|video|videos|photograph|infographic|graphic"""
 )
+
+
+@functools.cache
+def lists() -> dict[str, frozenset[str]]:
+    """Every list of the lexicon file by name."""
+    found: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for raw in (DATA / "lexicon.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = found.setdefault(line[1:-1], set())
+        elif current is not None:
+            current.update(line.split())
+    return {name: frozenset(words) for name, words in found.items()}
+
+
+def words(name: str) -> frozenset[str]:
+    """One list of ``data/lexicon.txt`` by its name ("stop-en", "ui", "month"...)."""
+    return lists()[name]
