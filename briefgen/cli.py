@@ -21,6 +21,9 @@ from briefgen.errors import EXIT_USAGE, BriefgenError
 _click = sys.modules[
     typer.BadParameter.__module__
 ]  # click's exceptions, as typer runs it (own copy since 0.2x)
+_ABORT: tuple[type[BaseException], ...] = tuple(
+    a for a in (typer.Abort, getattr(_click, "Abort", None)) if isinstance(a, type)
+)  # typer's Abort, and click's where typer's copy of click still has one
 
 
 class OneLineErrors(TyperGroup):
@@ -41,7 +44,7 @@ class OneLineErrors(TyperGroup):
         except _click.ClickException as exc:
             typer.echo(f"briefgen: error: {exc.format_message()}", err=True)
             status = exc.exit_code
-        except _click.Abort:
+        except _ABORT:
             typer.echo("briefgen: interrupted", err=True)
             status = 130
         if not standalone:
