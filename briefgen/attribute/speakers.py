@@ -280,9 +280,14 @@ def _np_tokens(tokens: list[str]) -> list[str] | None:
     return tokens
 
 
-def np_shape(text: str) -> Mention | None:
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ship|ness|ity|ism|ance|ence|ing|ure|cy)s?$")
+
+
+def np_shape(text: str, any_head: bool = False) -> Mention | None:
     """Any noun phrase by its shape, for a subject the word lists do not know ("Morocco's royal palace",
-    "the fund", "federal records released this week"): a description named as written."""
+    "the fund", "federal records released this week"): a description named as written. Its head must
+    be a name or a word that heads sources in the training text; with ``any_head`` (the subject of a
+    verb that nearly always reports speech, "the coach said"), any concrete noun will do."""
     from briefgen.attribute.features import word_classes
 
     text = _EDGE.sub("", _PAREN.sub(" ", text))
@@ -304,7 +309,8 @@ def np_shape(text: str) -> Mention | None:
         return None
     cut = next((k for k, t in enumerate(tokens) if k and _class(t) in {"PREP", "TO"}), len(tokens))
     head = re.sub(r"['’]s?$", "", tokens[cut - 1].rstrip(",;."))
-    if not head[:1].isupper() and not _source_head(head.lower()):
+    concrete = any_head and not _ABSTRACT.search(head.lower())
+    if not head[:1].isupper() and not _source_head(head.lower()) and not concrete:
         return None  # "the renewed partnership suggests": a thing, not a source
     if _names_an_act(head.lower()):
         return None  # "the plan emphasizes", "the decision suggests": an act or intention, not a source
@@ -333,9 +339,9 @@ def _source_head(word: str) -> bool:
     return word in SOURCE_NOUNS or any(v in heads for v in variants)
 
 
-def source_np(text: str) -> Mention | None:
+def source_np(text: str, any_head: bool = False) -> Mention | None:
     """The speaker a source position names: a known kind of mention (``parse_np``), else any noun phrase."""
-    return parse_np(text) or np_shape(text)
+    return parse_np(text) or np_shape(text, any_head)
 
 
 def leading_subject(words: list[str]) -> Mention | None:
