@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from briefgen.attribute.attributor import Attributor
+from briefgen.attribute.attributor import Attributor, read
 from briefgen.attribute.carry import carry_quotes, follow_quotes
 from briefgen.attribute.keys import speaker_key
 from briefgen.attribute.quotes import find_quotes
@@ -37,10 +37,11 @@ def attribute_article(
     """Each sentence's attribution (or None), aligned with ``sentences``."""
     quotes = find_quotes(article.body)
     attributor = Attributor(article, aliases)
-    out: list[Attribution | None] = []
     skip = {i for i in range(len(sentences)) if _is_headline(sentences, i)}
-    for i, sentence in enumerate(sentences):
-        out.append(None if i in skip else attributor.attribute(sentence, i, quotes))
+    lang = attributor.lang
+    readings = [None if i in skip else read(s, quotes, lang) for i, s in enumerate(sentences)]
+    attributor.read_ahead(readings)
+    out = [None if r is None else attributor.attribute(r, i) for i, r in enumerate(readings)]
     if quotes:
         carry_quotes(sentences, out, quotes, skip)
         follow_quotes(sentences, out, quotes, skip)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from briefgen.attribute import lexicon as lx
 from briefgen.attribute.clauses import Found, complemented
@@ -18,7 +19,7 @@ from briefgen.attribute.nouns import as_put_it, colon_source, opinion_frame
 from briefgen.attribute.quotes import Quote, mask, spans_in
 from briefgen.attribute.resolve import ArticleIndex, Person
 from briefgen.attribute.speakers import Mention, body_named, parse_np, source_np
-from briefgen.attribute.syntax import source_span
+from briefgen.attribute.syntax import parse_all, source_span
 from briefgen.attribute.vocab import TITLE_HEADS
 from briefgen.models import Article, Attribution, Sentence
 
@@ -64,6 +65,12 @@ class Attributor:
         self.recent = _Recent([], [], [])
         self.lang = article.lang
         self.previous = ""  # the sentence before the one being read
+        self.parses: dict[str, Any] = {}  # parses made ahead, by sentence text (``read_ahead``)
+
+    def read_ahead(self, readings: Sequence[Reading | None]) -> None:
+        """Parse, in one batch, the sentences whose most probable cue no fast reader found a source for."""
+        wanted = [_part(r) for r in readings if r is not None and r.cues and r.cues[0].found is None]
+        self.parses = parse_all(list(dict.fromkeys(wanted)), self.lang)
 
     def _pronoun(self, mention: Mention, at: int, offset: int) -> tuple[str | None, str | None]:
         if mention.head == "it":  # the body or document that spoke last ("The statement said… It said…")
@@ -126,32 +133,32 @@ class Attributor:
             return found
         return found if found.mention.name and self.index.person(found.mention.name) else None
 
-    def _source(self, text: str, masked: str, start: int, spans: Sequence[tuple[int, int]]) -> Found | None:
+    def _source(self, reading: Reading) -> Found | None:
         """The source named by the most probable cue that names one: read from the clause by the fast
         readers, else from a dependency parse of the sentence."""
-        relative = [(b - start, e - start) for b, e in spans]
-        cues = cues_in(text, masked, self.lang, relative, lambda *c: _reports_a_statement(masked, *c))
-        for rank, cue in enumerate(cues):
-            found = cue.found or (_parsed_source(text, masked, cue, self.lang) if rank < 2 else None)
+        text, masked = reading.sentence.text, reading.masked
+        for rank, cue in enumerate(reading.cues):
+            if cue.found is None and rank < 2:
+                found = _parsed_source(text, masked, cue, self.lang, self.parses.get(_part(reading)))
+            else:
+                found = cue.found
             if found is not None:
                 return found
         return None
 
-    def attribute(self, sentence: Sentence, at: int, quotes: Sequence[Quote]) -> Attribution | None:
+    def attribute(self, reading: Reading, at: int) -> Attribution | None:
         try:
-            return self._attribute(sentence, at, quotes)
+            return self._attribute(reading, at)
         finally:
-            self.previous = sentence.text
+            self.previous = reading.sentence.text
 
-    def _attribute(self, sentence: Sentence, at: int, quotes: Sequence[Quote]) -> Attribution | None:
-        text = sentence.text
-        spans = spans_in(quotes, sentence.start, sentence.end)
-        masked = mask(text, sentence.start, quotes)
-        found = self._source(text, masked, sentence.start, spans) or self._opinion(masked)
+    def _attribute(self, reading: Reading, at: int) -> Attribution | None:
+        sentence, spans, masked = reading.sentence, reading.spans, reading.masked
+        found = self._source(reading) or self._opinion(masked)
         if found is None and spans:
             found = self._colon(masked)
         if found is None:
-            hedge = lx.HEDGE.search(masked) if any(h in text for h in lx.HEDGE_HINTS) else None
+            hedge = lx.HEDGE.search(masked) if any(h in sentence.text for h in lx.HEDGE_HINTS) else None
             return (
                 Attribution("hedged", hedge.group(0), None, None, None, None, quotes=spans) if hedge else None
             )
@@ -163,6 +170,38 @@ class Attributor:
             self.recent.remember(at, found.mention, speaker, self.index.person(speaker), unnamed)
         kind = _kind(found.form, sentence, spans)
         return Attribution(kind, found.cue, speaker, key, found.mention.text, role, unnamed, spans)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A sentence with its quotations masked and the cues that may attribute it, most probable first."""
+
+    sentence: Sentence
+    spans: tuple[tuple[int, int], ...]
+    masked: str
+    cues: tuple[Cue, ...]
+
+
+def read(sentence: Sentence, quotes: Sequence[Quote], lang: str) -> Reading:
+    """What the attributor reads of ``sentence``: the same whatever the sentences before it said."""
+    text, start = sentence.text, sentence.start
+    spans = spans_in(quotes, start, sentence.end)
+    masked = mask(text, start, quotes)
+    relative = [(b - start, e - start) for b, e in spans]
+    cues = cues_in(text, masked, lang, relative, lambda *c: _reports_a_statement(masked, *c))
+    return Reading(sentence, spans, masked, tuple(cues))
+
+
+AFTER = 60  # characters parsed after the last cue a parse may be read for ("according to" + its object)
+
+
+def _part(reading: Reading) -> str:
+    """The part of the sentence a parse is made of: up to a few words after its first two cues (the
+    source stands before them, or just after), which halves the words parsed."""
+    text = reading.sentence.text
+    cut = max(c.end for c in reading.cues[:2]) + AFTER
+    space = text.find(" ", cut)
+    return text if space < 0 else text[:space]
 
 
 def _reports_a_statement(masked: str, entry: Entry, start: int, end: int, lang: str) -> bool:
@@ -177,9 +216,10 @@ def _reports_a_statement(masked: str, entry: Entry, start: int, end: int, lang: 
     return not vetoed(masked, start, end, lang, entry.pronominal)
 
 
-def _parsed_source(text: str, masked: str, cue: Cue, lang: str) -> Found | None:
-    """The source a dependency parse finds for ``cue`` (never words inside a quotation)."""
-    at = source_span(text, cue.start, cue.end, cue.key, lang)
+def _parsed_source(text: str, masked: str, cue: Cue, lang: str, doc: Any) -> Found | None:
+    """The source a dependency parse (``doc``, or one made now) finds for ``cue`` (never words inside a
+    quotation)."""
+    at = source_span(text, cue.start, cue.end, cue.key, lang, doc)
     if at is None:
         return None
     words = masked[at[0] : at[1]]
