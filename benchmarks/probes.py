@@ -35,7 +35,8 @@ print(len(result.articles), sum(len(a.body.encode()) for a in result.articles), 
 """
 
 # The analysis stage alone (sentences split, then attributed) on articles already read, one process:
-# milliseconds per article with the parsing models and the lexicon loaded beforehand, and how many sentences were parsed.
+# milliseconds per article with the parsing models and the lexicon loaded beforehand, and how many
+# sentences were parsed.
 ANALYSIS = """
 import sys, time
 from pathlib import Path

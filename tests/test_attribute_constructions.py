@@ -105,3 +105,31 @@ def test_english_non_attributions(sentence: str) -> None:
 )
 def test_french_non_attributions(sentence: str) -> None:
     assert one(sentence, FR_INTRO) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Ivo Talvik, appointed in March, has long been wary of the scheme, arguing that the costs were never counted.",
+            "Ivo Talvik",
+        ),
+        (
+            "Karim Vallaud, nommé en mars, s’est montré réservé sur le calendrier, estimant que les délais étaient trop courts.",
+            "Karim Vallaud",
+        ),
+    ],
+)
+def test_a_participle_shares_the_subject_of_its_main_clause(sentence: str, speaker: str) -> None:
+    a = one(sentence, TALVIK, FR_INTRO)
+    assert a is not None and a.speaker == speaker and a.cue in {"arguing", "estimant"}, a
+
+
+def test_a_paragraph_cut_short_is_a_sentence_and_a_short_unstopped_line_a_headline() -> None:
+    cut = (
+        "Ivo Talvik also stressed the “exemplary” cooperation between the two police forces, recalling the "
+        "joint patrols and the shared database that had made the dismantling of"
+    )
+    found = dict(attributions(TALVIK, "Talvik stressed the value of the talks", cut))
+    assert found["Talvik stressed the value of the talks"] is None  # alone, unstopped, short: a headline
+    assert found[cut] is not None and found[cut].speaker == "Ivo Talvik"

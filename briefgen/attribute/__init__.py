@@ -23,8 +23,14 @@ __all__ = ["attribute_article", "speaker_key"]
 _TERMINAL = ".!?…\"”»’)'"
 
 
+HEADLINE_WORDS = 25  # a line alone in its paragraph without a final stop is a headline up to this length;
+# a longer one is a sentence whose excerpt was cut short
+
+
 def _is_headline(sentences: Sequence[Sentence], i: int) -> bool:
     s = sentences[i]
+    if len(s.text.split()) > HEADLINE_WORDS:
+        return False
     alone = (i + 1 == len(sentences) or sentences[i + 1].paragraph != s.paragraph) and (
         i == 0 or sentences[i - 1].paragraph != s.paragraph
     )

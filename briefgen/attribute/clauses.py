@@ -119,7 +119,9 @@ def _verb(masked: str, start: int, end: int, any_head: bool) -> Mention | None:
         if tail != "," or not _COMPLEMENT.match(after):
             return None
         chunk, _ = _clause(before.rstrip().rstrip(","))
-        return leading_subject([*chunk.split(), "x"])
+        # the participle's subject is its main clause's: the clause's own, else the sentence's opening
+        # noun phrase ("X, nommé en janvier, s'est montré sceptique…, estimant que…")
+        return leading_subject([*chunk.split(), "x"]) or leading_subject([*before.split(), "x"])
     to = _TO_BEFORE.search(before, max(0, len(before) - 25))
     if to is not None:
         words = _clause(before[: to.start()])[0].split()
