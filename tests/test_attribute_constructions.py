@@ -133,3 +133,31 @@ def test_a_paragraph_cut_short_is_a_sentence_and_a_short_unstopped_line_a_headli
     found = dict(attributions(TALVIK, "Talvik stressed the value of the talks", cut))
     assert found["Talvik stressed the value of the talks"] is None  # alone, unstopped, short: a headline
     assert found[cut] is not None and found[cut].speaker == "Ivo Talvik"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("For now, diplomats on both sides portray the accord as a modest reset.", "diplomats on both sides"),
+        ("Les deux gouvernements présentent l’accord comme un nouveau départ.", "Les deux gouvernements"),
+    ],
+)
+def test_a_framing_verb_with_its_subject_and_its_as_is_a_statement(sentence: str, speaker: str) -> None:
+    a = one(sentence)
+    assert a is not None and a.speaker == speaker, a
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The accord was presented in the capital on Monday.",
+        "The current trajectory suggests that the two capitals will grow closer.",
+    ],
+)
+def test_a_framing_verb_without_its_frame_and_an_abstract_subject_are_not_statements(sentence: str) -> None:
+    assert one(sentence) is None
+
+
+def test_a_body_anchored_to_a_name_is_a_source_a_parse_may_name() -> None:
+    a = one("Le 3 mars 2024, le consulat général de Norlande à Veloria indiquait que les visas seraient réduits.")
+    assert a is not None and a.speaker == "le consulat général de Norlande à Veloria", a

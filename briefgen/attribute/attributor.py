@@ -69,8 +69,11 @@ class Attributor:
 
     def read_ahead(self, readings: Sequence[Reading | None]) -> None:
         """Parse, in one batch, the sentences whose most probable cue no fast reader found a source for."""
-        wanted = [_part(r) for r in readings if r is not None and r.cues and r.cues[0].found is None]
-        self.parses = parse_all(list(dict.fromkeys(wanted)), self.lang)
+        wanted = [r for r in readings if r is not None and r.cues and r.cues[0].found is None]
+        self.parses = {}
+        for lang in {r.cues[0].lang for r in wanted}:  # a French sentence in an English article: French
+            parts = dict.fromkeys(_part(r) for r in wanted if r.cues[0].lang == lang)
+            self.parses.update(parse_all(list(parts), lang))
 
     def _pronoun(self, mention: Mention, at: int, offset: int) -> tuple[str | None, str | None]:
         if mention.head == "it":  # the body or document that spoke last ("The statement said… It said…")
@@ -139,7 +142,7 @@ class Attributor:
         text, masked = reading.sentence.text, reading.masked
         for rank, cue in enumerate(reading.cues):
             if cue.found is None and rank < 2:
-                found = _parsed_source(text, masked, cue, self.lang, self.parses.get(_part(reading)))
+                found = _parsed_source(text, masked, cue, self.parses.get(_part(reading)))
             else:
                 found = cue.found
             if found is not None:
@@ -216,16 +219,19 @@ def _reports_a_statement(masked: str, entry: Entry, start: int, end: int, lang: 
     return not vetoed(masked, start, end, lang, entry.pronominal)
 
 
-def _parsed_source(text: str, masked: str, cue: Cue, lang: str, doc: Any) -> Found | None:
+def _parsed_source(text: str, masked: str, cue: Cue, doc: Any) -> Found | None:
     """The source a dependency parse (``doc``, or one made now) finds for ``cue`` (never words inside a
     quotation)."""
-    at = source_span(text, cue.start, cue.end, cue.key, lang, doc)
+    at = source_span(text, cue.start, cue.end, cue.key, cue.lang, doc)
     if at is None:
         return None
+    if text[at[1] : at[1] + 1] in {"-", "‐"} or text[at[1] : at[1] + 1].isalnum():
+        return None  # the parse cut a word ("the Saharawi pro|-independence…"): a wrong tree
     words = masked[at[0] : at[1]]
     if words != text[at[0] : at[1]]:
         return None  # the parse put the source inside a quotation
     initial = at[0] == 0 and " " not in words.strip()  # "Much will depend…": a capital, not a name
-    mention = parse_np(words) if initial else source_np(words)
+    anchored = any(w[:1].isupper() for w in words.split()[1:])  # "le consulat général de France"
+    mention = parse_np(words) if initial else source_np(words, any_head=anchored)
     form = "according" if cue.key == "accord" else "verb"
     return Found(form, cue.text, cue.start, mention) if mention is not None else None

@@ -101,11 +101,15 @@ def read_candidates(
 
 
 def _accepted(p: float, found: Found | None, cls: str, limit: float) -> bool:
-    """The model's verdict, except for two constructions that say who spoke by themselves: a speech noun
+    """The model's verdict, except for constructions that say who spoke by themselves: a speech noun
     with its agent ("the announcement by X", "X's statement": PolNeAR rarely marks nouns as cues, so
-    the model underrates them) and a speech verb with a name right after it ("c'est ce qu'a dit X")."""
+    the model underrates them), a speech verb with a name right after it ("c'est ce qu'a dit X"), and a
+    framing verb with its subject and its "as" ("X presented the accord as a fresh start", rare in the
+    training text)."""
     if p >= limit:
         return True
+    if found is not None and cls == "FRAMING":
+        return found.form == "verb"  # "officials present the deal as a reset": its "as" frame is checked
     if found is None or cls != "SPEECH":
         return False
     return found.form == "nominal" or (found.form == "inverted" and found.mention.kind == "name")
