@@ -159,5 +159,7 @@ def test_a_framing_verb_without_its_frame_and_an_abstract_subject_are_not_statem
 
 
 def test_a_body_anchored_to_a_name_is_a_source_a_parse_may_name() -> None:
-    a = one("Le 3 mars 2024, le consulat général de Norlande à Veloria indiquait que les visas seraient réduits.")
+    a = one(
+        "Le 3 mars 2024, le consulat général de Norlande à Veloria indiquait que les visas seraient réduits."
+    )
     assert a is not None and a.speaker == "le consulat général de Norlande à Veloria", a
