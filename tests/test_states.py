@@ -1,0 +1,65 @@
+"""Does a cited sentence state the item's fact (``select/states.py``, ``select/clauses.py``)? Own sentences."""
+
+from __future__ import annotations
+
+from briefgen.models import Attribution, Sentence
+from briefgen.select.clauses import clauses
+from briefgen.select.features import features
+from briefgen.select.relevance import Candidate
+from briefgen.select.states import why_not, without_frame
+from briefgen.select.terms import stems
+
+SOURCES = Attribution(
+    "indirect", "said", "Diplomatic sources", None, "Diplomatic sources", None, unnamed=True
+)
+
+
+def cand(article: str, text: str, attribution: Attribution | None = None) -> Candidate:
+    st = tuple(stems(text, "en"))
+    return Candidate(
+        article, 0, Sentence(article, 0, 0, len(text), text), attribution, st, features(st, text),
+        (), 1.0, 1.0, 1.0, (),
+    )  # fmt: skip
+
+
+def check(item: str, cite: str) -> str | None:
+    return why_not(cand("a", item), cand("b", cite), {})
+
+
+def test_a_restatement_in_other_words_order_states_the_fact() -> None:
+    item = "The harbour authority reopened the northern ferry terminal after a month of repairs."
+    cite = "After a month of repairs, the northern ferry terminal was reopened by the harbour authority."
+    assert check(item, cite) is None
+
+
+def test_a_shared_when_clause_is_not_the_same_fact() -> None:
+    item = "The ferry strike began in May, when the harbour authority cut the night shifts."
+    cite = "Fuel prices on the island doubled in May, when the harbour authority cut the night shifts."
+    assert check(item, cite) == "another fact on related words"
+
+
+def test_one_conjunct_of_a_compound_item_states_only_part_of_it() -> None:
+    item = "The mayor signed the ferry contract, and the night crossings had been cancelled since spring."
+    cite = "Night crossings had been cancelled since spring, a spokesman for the operator said."
+    assert check(item, cite) == "states only part of the item"
+
+
+def test_a_negated_restatement_does_not_back_the_plain_one() -> None:
+    item = "The harbour authority reopened the northern ferry terminal."
+    cite = "The harbour authority has not reopened the northern ferry terminal."
+    assert check(item, cite) == "negation"
+
+
+def test_the_speaker_frame_is_not_part_of_the_fact() -> None:
+    text = "Diplomatic sources said the northern ferry terminal would reopen."
+    assert "Diplomatic sources" not in without_frame(text, SOURCES)
+    assert "terminal" in without_frame(text, SOURCES)
+
+
+def test_clauses_split_side_and_coordinated_clauses() -> None:
+    c = clauses(
+        "The ferry strike began in May, when the authority cut shifts, and the unions walked out.", "en"
+    )
+    assert len(c.core) == 2  # the strike began; the unions walked out
+    assert any("cut" in side for side in c.side)  # the "when…" clause is background
+
