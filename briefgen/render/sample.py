@@ -15,15 +15,43 @@ def sample_memo() -> Memo:
     unnamed = Attribution("according-to", "according to", "officials", None, "officials", None, unnamed=True)
     cite = (Citation("s1", 1, "First sentence."), Citation("s2", 2, "First sentence."))
     items = (
-        MemoItem("bottom-line", "First sentence.", cite, said, 2, is_new=True),
-        MemoItem("key-statements", "First sentence.", cite[:1], said),
+        MemoItem("bottom-line", "First sentence.", cite, said, 2, is_new=True, see_also=cite[1:]),
+        MemoItem(
+            "key-statements", "First sentence.", cite[:1], said, event_date=_DAY, event_date_text="on Monday"
+        ),
         MemoItem("key-statements", "Second sentence.", cite[1:], unnamed),
         MemoItem("context", "Third sentence.", cite[:1]),
-        MemoItem("timeline", "Fourth sentence.", cite[:1], event_date=_DAY, event_date_text="on Monday"),
+        MemoItem(
+            "context",
+            "Fourth sentence.",
+            cite[:1],
+            event_date=_DAY,
+            event_date_text="in January 2000",
+            event_precision="month",
+            event_since=True,
+        ),
+        MemoItem(
+            "timeline",
+            "Fourth sentence.",
+            cite[:1],
+            event_date=_DAY,
+            event_date_text="in January 2000",
+            event_precision="month",
+            event_since=True,
+        ),
+        MemoItem(
+            "timeline",
+            "First sentence.",
+            cite[:1],
+            said,
+            event_date=_DAY,
+            event_date_text="on Monday",
+            shown_in="key-statements",
+        ),
     )
     sources = (
         Source(1, "s1", "a/one.txt", "One", "Publisher", _DAY, "https://example.org/one", 4),
-        Source(2, "s2", "a/two.txt", None, None, None, None, 2, duplicate_of="s1"),
+        Source(2, "s2", "a/two.txt", None, None, None, None, 2, duplicate_of="s1", related=1),
     )
     header = MemoHeader("Organisation", "Reader", "Writer", "UNCLASSIFIED")
     return Memo(
