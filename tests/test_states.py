@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from briefgen.models import Attribution, Sentence
+from briefgen.select.claims import Claim, Similarity
 from briefgen.select.clauses import clauses
+from briefgen.select.coverage import Caps, concepts, select_claims
 from briefgen.select.features import features
+from briefgen.select.rank import RankedClaim
 from briefgen.select.relevance import Candidate
 from briefgen.select.states import why_not, without_frame
 from briefgen.select.terms import stems
@@ -63,3 +66,22 @@ def test_clauses_split_side_and_coordinated_clauses() -> None:
     assert len(c.core) == 2  # the strike began; the unions walked out
     assert any("cut" in side for side in c.side)  # the "when…" clause is background
 
+
+def test_a_claim_its_only_source_restates_beats_one_sharing_words_with_another_story() -> None:
+    """A story one outlet alone covers: the fact its lead, body and close repeat is picked first, not
+    the sentence whose words happen to overlap another outlet's story."""
+    lead = "The port authority signed a ferry plan with the island council on Monday."
+    plan = [
+        cand("m", lead),
+        cand("m", lead.replace("Monday", "3 June")),
+        cand("m", "The ferry plan was signed."),
+    ]
+    other = cand("m", "Night shifts at the harbour were cut again this winter by the new managers.")
+    claims = [Claim(tuple(plan), tuple(c.features for c in plan)), Claim((other,), (other.features,))]
+    ranked = [
+        RankedClaim(c, c.members[:1], 1, 1.0, 0.0, 1.0, 1.0, c.members[0].sentence.text) for c in claims
+    ]
+    sim = Similarity.fit([c.features for c in [*plan, other]])
+    shared = {min(concepts(other)): 1.5}  # a pair another story states too
+    chosen, _ = select_claims(ranked, sim, Caps(1, 0), shared)
+    assert chosen[0].representative.sentence.text == lead
