@@ -60,7 +60,10 @@ def test_an_empty_memo_never_replaces_one_with_items_unless_forced(project: Path
     empty_the_corpus(project)
     refused = memo(project)
     assert refused.exit_code == 1 and refused.output.count("\n") == 1
-    assert f"readmissions: the new memo has no items; kept the 2026-02-25 memo with {items} items" in refused.output
+    assert (
+        f"readmissions: the new memo has no items; kept the 2026-02-25 memo with {items} items"
+        in refused.output
+    )
     assert "--force" in refused.output and memo_files(out) == good
     forced = memo(project, "--force")
     assert forced.exit_code == 0 and memo_files(out) != good
