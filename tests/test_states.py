@@ -17,10 +17,10 @@ SOURCES = Attribution(
 )
 
 
-def cand(article: str, text: str, attribution: Attribution | None = None) -> Candidate:
+def cand(article: str, text: str, attribution: Attribution | None = None, index: int = 0) -> Candidate:
     st = tuple(stems(text, "en"))
     return Candidate(
-        article, 0, Sentence(article, 0, 0, len(text), text), attribution, st, features(st, text),
+        article, 0, Sentence(article, index, 0, len(text), text), attribution, st, features(st, text),
         (), 1.0, 1.0, 1.0, (),
     )  # fmt: skip
 
@@ -85,3 +85,15 @@ def test_a_claim_its_only_source_restates_beats_one_sharing_words_with_another_s
     shared = {min(concepts(other)): 1.5}  # a pair another story states too
     chosen, _ = select_claims(ranked, sim, Caps(1, 0), shared)
     assert chosen[0].representative.sentence.text == lead
+
+
+def test_a_line_printing_a_sentence_a_picked_line_prints_is_not_picked() -> None:
+    """A line may hold two sentences (the one before gives the referent): the memo never prints one
+    sentence twice, even when the two claims are otherwise unlike."""
+    before = cand("m", "The ferry operator cut its night crossings to the island in March.")
+    after = cand("m", "It blamed the fuel prices and the harbour strike for the winter losses.", index=1)
+    lines = [(after, f"{before.sentence.text} {after.sentence.text}"), (before, before.sentence.text)]
+    ranked = [RankedClaim(Claim((c,), (c.features,)), (c,), 1, 1.0, 0.0, 1.0, 1.0, t) for c, t in lines]
+    sim = Similarity.fit([before.features, after.features])
+    chosen, why = select_claims(ranked, sim, Caps(2, 0), {})
+    assert len(chosen) == 1 and "shares a sentence" in next(iter(why.values()))
