@@ -11,7 +11,9 @@ sentence, never by their text (the dev files stay outside the repo). ``--print``
 its citations and judgements (``?`` where none is stored yet); ``--label`` asks for the missing ones.
 
 Figures: precision = stated / cited over multi-source items, and overstated = items whose
-"N independent sources" is larger than the independent sources among its citations judged "y".
+"N independent sources" is larger than the independent sources among its citations judged "y". The
+"see also" line is the other side (recall): of the related sentences shown but not counted, how many a
+reader judged to state the item's fact after all (a missed corroboration), withheld rightly, or unjudged.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import datetime as dt
 import hashlib
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,6 +60,16 @@ def memos() -> Iterator[tuple[str, Memo, dict[str, str | None]]]:
             yield f"{name}/{topic.name}", select_memo(topic, settings.topics, corpus, date, header), dups
 
 
+def see_also(memo: Memo, labels: dict[str, str]) -> Counter[str]:
+    """Judgements of the item's see-also sentences: "y" (missed corroboration), "n", "?"."""
+    return Counter(
+        labels.get(key(i.text, c.sentence), "?")
+        for i in memo.items
+        if i.section != "timeline"
+        for c in i.see_also
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--print", action="store_true", help="show every multi-source item and its citations")
@@ -64,7 +77,9 @@ def main() -> int:
     args = ap.parse_args()
     labels: dict[str, str] = json.loads(LABELS.read_text()) if LABELS.exists() else {}
     cited = stated = items = overstated = missing = 0
+    related: Counter[str] = Counter()
     for where, memo, dups in memos():
+        related += see_also(memo, labels)
         for item in memo.items:
             if item.section == "timeline" or len(item.citations) < 2:
                 continue
@@ -91,6 +106,8 @@ def main() -> int:
     print(f"corroboration: {items} multi-source items, {stated}/{cited} citations state the fact "
           f"(precision {stated / max(1, cited):.3f}), {overstated} items overstate their sources, "
           f"{missing} citations not judged yet")  # fmt: skip
+    print(f"see also: {sum(related.values())} related sentences shown, not counted: {related['y']} judged to "
+          f"state the fact (missed), {related['n']} rightly withheld, {related['?']} not judged")  # fmt: skip
     return 0
 
 

@@ -117,6 +117,7 @@ class Source:
     url: str | None
     items: int = 0  # how many memo items cite it
     duplicate_of: str | None = None
+    related: int = 0  # how many items list it under "see also" (related, not counted as support)
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,10 @@ class MemoItem:
     event_date_text: str | None = None  # the words that gave it ("on Tuesday")
     claim_key: str = ""  # stable hash of the claim, for "new since last build"
     is_new: bool = False
+    event_precision: str = "day"  # what the text gives: "day", "month" or "year"
+    event_since: bool = False  # the text says "since" that date ("since December 2020")
+    see_also: tuple[Citation, ...] = ()  # other sources' related sentences: not counted as support
+    shown_in: str | None = None  # timeline entries: the section printing the whole line (None: here)
 
 
 @dataclass(frozen=True)

@@ -185,8 +185,11 @@ class Store:
             return None
         return dt.date.fromisoformat(row[0]), frozenset(k for (k,) in keys)
 
-    def record_claims(self, topic: str, memo_date: dt.date, keys: Iterable[str]) -> None:
-        """Replace the claims remembered for ``topic`` on ``memo_date``."""
+    def record_claims(
+        self, topic: str, memo_date: dt.date, keys: Iterable[str], items: int | None = None
+    ) -> None:
+        """Replace the claim keys remembered for ``topic`` on ``memo_date`` (``items``: the memo's
+        item count, when an item has several keys)."""
         day = memo_date.isoformat()
         unique = sorted(set(keys))
         try:
@@ -194,7 +197,10 @@ class Store:
                 self.conn.execute("DELETE FROM claims WHERE topic = ? AND memo_date = ?", (topic, day))
                 rows = [(topic, day, k) for k in unique]
                 self.conn.executemany("INSERT INTO claims VALUES (?, ?, ?)", rows)
-                self.conn.execute("INSERT OR REPLACE INTO builds VALUES (?, ?, ?)", (topic, day, len(unique)))
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO builds VALUES (?, ?, ?)",
+                    (topic, day, len(unique) if items is None else items),
+                )
         except sqlite3.Error as exc:
             log.warning("%s: could not remember the claims of %s (%s)", self.path, topic, exc)
 

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,8 @@ from briefgen.commands.build import BuildReport, BuildRequest, build
 from briefgen.config import load_settings
 from briefgen.errors import PartialBuildError
 from briefgen.lock import BuildLock
-from briefgen.models import Memo
+from briefgen.models import Citation, Memo
+from tests.builders import build_memo, item
 from tests.buildkit import EXTRA_ARTICLE, build_files
 
 ROOT = Path(__file__).parents[1]
@@ -99,6 +101,20 @@ def test_new_article_marks_new_claims_against_the_previous_build(
     new_texts = [i.text for i in memo.items if i.is_new]
     assert new_texts and all(i.citations[0].source == "extra" for i in memo.items if i.is_new)
     assert not any(i.is_new for i in memo.items if i.citations[0].source != "extra")
+
+
+def test_a_fact_the_previous_build_stated_is_not_new_under_another_representative() -> None:
+    """NEW means no claim of the previous build states the same fact: the day-two item is represented
+    by a new outlet's sentence, but it also cites the sentence the day-one item printed."""
+    old = "The ferry terminal reopened on Monday after repairs."
+    fresh = "After repairs, the ferry terminal reopened on Monday, the port said."
+    day1 = build_memo((item("context", old, ("a", 1)),))
+    previous = (DAY1, frozenset(k for i in day1.items for k in build_mod.fact_keys(i)))
+    same_fact = item("context", fresh, ("b", 2), ("a", 1))
+    same_fact = replace(same_fact, citations=(same_fact.citations[0], Citation("a", 1, old)))
+    other_fact = item("context", "The night crossings stay cancelled until spring.", ("b", 2))
+    marked = build_mod.mark_new(build_memo((same_fact, other_fact)), previous)
+    assert [i.is_new for i in marked.items] == [False, True] and not marked.nothing_new
 
 
 def test_build_with_nothing_new_says_so(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import io
 import json
 import os
@@ -12,8 +14,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from briefgen.errors import ConfigError, UsageError
+from briefgen.models import Citation
 from briefgen.render import Renderer
-from tests.builders import build_memo, item, sample_memo, twelve_item_memo
+from tests.builders import build_memo, item, sample_memo, source, twelve_item_memo
 
 GOLDEN = Path(__file__).parent / "golden" / "readmissions.md"
 SAMPLE = sample_memo()
@@ -83,6 +86,31 @@ def test_json_contract() -> None:
     assert all(
         c["source"] in ids and c["sentence"] == i["text"] for i in doc["items"] for c in i["citations"]
     )
+
+
+def test_json_see_also_is_shown_never_counted() -> None:
+    """Related sentences of other sources come under ``see_also``; ``citations`` and the counts the
+    scorer reads stay what the item's own sources support."""
+    related = Citation("b", 2, "A related sentence.")
+    dated = {
+        "event_date": dt.date(2025, 4, 1),
+        "event_date_text": "in April 2025",
+        "event_precision": "month",
+    }
+    first = item("bottom-line", "Talks resumed in April 2025.", ("a", 1), see_also=(related,), **dated)
+    memo = build_memo(
+        (first, dataclasses.replace(first, section="timeline", shown_in="bottom-line")),
+        sources=(source(1, "a"), dataclasses.replace(source(2, "b"), related=1)),
+    )
+    doc = json.loads(Renderer().render(memo, "json").decode("utf-8"))
+    got = doc["items"][0]
+    assert [c["source"] for c in got["citations"]] == ["a"] and got["independent_sources"] == 1
+    assert got["see_also"] == [{"source": "b", "number": 2, "sentence": "A related sentence."}]
+    assert (got["event_precision"], got["event_since"]) == ("month", False) and "shown_in" not in got
+    assert doc["timeline"][0]["shown_in"] == "bottom-line"
+    assert [s["related"] for s in doc["sources"]] == [0, 1] and doc["sources"][1]["items"] == 0
+    md = Renderer().render(memo, "md").decode("utf-8")
+    assert "*(single source; see also [\\[2\\]])*" in md and "**April 2025**: see Bottom line" in md
 
 
 def _outline_titles(outline: list) -> list[str]:

@@ -57,7 +57,9 @@ FILLER = (
 )
 
 
-def test_paraphrases_from_three_outlets_become_one_claim_citing_all_three() -> None:
+def test_a_restatement_is_counted_and_a_loose_paraphrase_is_only_see_also() -> None:
+    """Three outlets, one claim: the one restating the fact in its words counts as a source; the one
+    sharing only a few words ("Algiers accepted…", "citizens subject to…") is shown, not counted."""
     a = article(
         "a", "Algeria agreed to resume the readmission of its nationals under expulsion orders.", *FILLER
     )
@@ -70,8 +72,11 @@ def test_paraphrases_from_three_outlets_become_one_claim_citing_all_three() -> N
     memo = memo_of(a, b, c)
     resume = [i for i in main_items(memo) if "resume" in i.text or "restart" in i.text]
     assert len(resume) == 1
-    assert {cit.source for cit in resume[0].citations} == {"a", "b", "c"}
-    assert resume[0].independent_sources == 3
+    assert {cit.source for cit in resume[0].citations} == {"a", "c"}
+    assert resume[0].independent_sources == 2
+    assert [cit.source for cit in resume[0].see_also] == ["b"]
+    source_b = next(s for s in memo.sources if s.id == "b")
+    assert source_b.related >= 1
 
 
 def test_syndicated_copy_is_cited_but_counted_once() -> None:

@@ -30,6 +30,7 @@ from briefgen.publish import build_dir, update_latest, write_manifest
 from briefgen.render import Renderer
 from briefgen.render.pdfproc import PdfProcess
 from briefgen.select import ScanCache, select_memo
+from briefgen.select.memo import claim_key as sentence_key
 from briefgen.settings import Settings, Topic
 from briefgen.store import Store
 
@@ -106,11 +107,19 @@ def claim_key(item: MemoItem) -> str:
     return item.claim_key or hashlib.sha256(item.text.encode()).hexdigest()[:16]
 
 
+def fact_keys(item: MemoItem) -> frozenset[str]:
+    """The item's claim key and one per counted citation: each of those sentences states its fact
+    (``briefgen.select.states``), so a later item citing any of them states a fact already reported,
+    whichever sentence now represents it. See-also sentences are not the fact and are left out."""
+    return frozenset({claim_key(item), *(sentence_key(c.sentence) for c in item.citations)})
+
+
 def mark_new(memo: Memo, previous: tuple[dt.date, frozenset[str]] | None) -> Memo:
-    """Flag items whose claim the topic's previous build did not carry; ``nothing_new`` if none."""
+    """Flag items no claim of the topic's previous build states (no shared fact key); ``nothing_new``
+    if none."""
     if previous is None:
         return memo
-    items = tuple(replace(i, is_new=claim_key(i) not in previous[1]) for i in memo.items)
+    items = tuple(replace(i, is_new=not fact_keys(i) & previous[1]) for i in memo.items)
     return replace(memo, items=items, nothing_new=not any(i.is_new for i in items))
 
 
@@ -125,7 +134,8 @@ def build_topic(ctx: _Context, topic: Topic) -> TopicResult:
         log.info("%s: nothing new since the build of %s", topic.name, previous[0].isoformat())
     database = store_path(ctx.settings)
     paths = write_memo(memo, ctx.renderer, ctx.formats, ctx.folder, database, ctx.request.force)
-    ctx.store.record_claims(topic.name, date, (claim_key(i) for i in memo.items))
+    main_items = [i for i in memo.items if i.section != "timeline"]
+    ctx.store.record_claims(topic.name, date, (k for i in main_items for k in fact_keys(i)), len(main_items))
     new = sum(i.is_new for i in memo.items if i.section != "timeline")
     since = previous[0] if previous else None
     chosen = memo.stats.items_chosen

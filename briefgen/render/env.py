@@ -39,6 +39,24 @@ def long_date(value: dt.date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else "undated"
 
 
+def event_when(item: object) -> str:
+    """A memo item's event date as precise as its text: "18 February 2026", "April 2025", "since 2020"."""
+    day: dt.date | None = getattr(item, "event_date", None)
+    if day is None:
+        return "undated"
+    precision = getattr(item, "event_precision", "day")
+    shown = {"year": str(day.year), "month": f"{day:%B %Y}"}.get(precision) or long_date(day)
+    return ("since " if getattr(item, "event_since", False) else "") + shown
+
+
+def relative(value: str | None) -> bool:
+    """True for date words that name no date themselves ("on Tuesday", "hier"): worth quoting."""
+    return bool(value) and not any(ch.isdigit() for ch in value or "")
+
+
+SECTION_TITLES = {"bottom-line": "Bottom line", "key-statements": "Key statements", "context": "Context"}
+
+
 _URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$")
 
 
@@ -74,4 +92,7 @@ def make_env(user: Path | None) -> jinja2.Environment:
     env.filters["safe_url"] = safe_url
     env.filters["css_string"] = css_string
     env.filters["basename"] = basename
+    env.filters["event_when"] = event_when
+    env.filters["relative"] = relative
+    env.globals["section_titles"] = SECTION_TITLES
     return env

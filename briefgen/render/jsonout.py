@@ -1,7 +1,8 @@
 """The JSON memo: the contract ``../shared/eval/score.py`` reads, plus counts and dates for tools.
 
 ``items`` holds each claim once; ``timeline`` repeats the dated ones in date order (a view, not new
-claims), so a tool counting items never counts a fact twice.
+claims), so a tool counting items never counts a fact twice. ``citations`` state the item's fact and
+are counted; ``see_also`` are related sentences of other sources, never counted.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ def _source(s: Source) -> dict[str, Any]:
     return {
         "id": s.id, "number": s.number, "path": s.path, "title": s.title, "publisher": s.publisher,
         "date": _date(s.date), "url": s.url, "items": s.items, "duplicate_of": s.duplicate_of,
+        "related": s.related,
     }  # fmt: skip
 
 
@@ -42,8 +44,12 @@ def _item(i: MemoItem) -> dict[str, Any]:
         "independent_sources": i.independent_sources,
         "event_date": _date(i.event_date),
         "event_date_text": i.event_date_text,
+        "event_precision": i.event_precision if i.event_date else None,
+        "event_since": i.event_since,
+        "see_also": [{"source": c.source, "number": c.number, "sentence": c.sentence} for c in i.see_also],
         "claim": i.claim_key,
         "new": i.is_new,
+        **({"shown_in": i.shown_in} if i.section == "timeline" else {}),
     }
 
 

@@ -6,15 +6,18 @@ quotation opened in an earlier sentence ("…results on readmissions,” he told
 Such a sentence is shown with the sentence before it when that one is in the same paragraph, reads
 alone and keeps the pair short: a verbatim span of the article, still one citation. Otherwise another
 sentence of the claim represents it, or the claim is left out. Time phrases ("This week…",
-"Cette année…") and openers naming their referent ("That is why") are not references.
+"Cette année…") and openers naming their referent ("That is why") are not references; a time named
+only by an earlier sentence ("In March of that year", "later that month", "the same day",
+"l'année suivante", "cette année-là"), anywhere in the sentence, is: alone, the line has no date.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from briefgen.models import AnalysedArticle, Sentence
-from briefgen.select.terms import words
+from briefgen.select.terms import fold, words
 
 _REFERRING = frozenset(
     "this that these those its he she they his her their such "
@@ -25,6 +28,17 @@ _TIME = frozenset(
     "week weekend year month morning afternoon evening time spring summer autumn fall winter "
     "semaine annee mois matin soir printemps ete automne hiver".split()
 )
+_UNIT = "year|month|week|day|morning|afternoon|evening|night|spring|summer|autumn|fall|winter"
+_UNITE = "annee|mois|semaine|jour|matin|soir|nuit|printemps|ete|automne|hiver"
+_EN_TIME = (
+    rf"(?:(?:(?:of|later|earlier|by|in|on|during)\s+)?that(?: same)?|the (?:same|following|next|previous))"
+    rf"\s+(?:{_UNIT})"
+)
+_FR_TIME = (
+    rf"(?:ce|cet|cette)\s+(?:{_UNITE})-la|(?:le|la|l['’]) ?(?:meme\s+(?:{_UNITE})|(?:{_UNITE})\s+suivante?)"
+)
+_ANAPHORIC_TIME = re.compile(rf"\b(?:{_EN_TIME}|{_FR_TIME})\b")
+"""A time named only by an earlier sentence (searched in folded text)."""
 MAX_WORDS = 70  # longest two-sentence span shown as one line
 _OPENING, _CLOSING = "“«", "”»"
 
@@ -42,7 +56,7 @@ def starts_inside_quote(text: str) -> bool:
 @lru_cache(maxsize=100_000)
 def opens_alone(text: str) -> bool:
     """True when a reader needs no earlier sentence to know what the sentence's first words refer to."""
-    if starts_inside_quote(text):
+    if starts_inside_quote(text) or _ANAPHORIC_TIME.search(fold(text).lower()):
         return False
     ws = words(text)[:2]
     if not ws or ws[0] not in _REFERRING:

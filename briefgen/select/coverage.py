@@ -2,9 +2,12 @@
 
 A concept is a pair of adjacent content stems ("secur_talk"); its weight is the number of independent
 sources whose topic sentences state it, so what several outlets report weighs more, and a concept
-already covered by a picked claim adds nothing again. Each step picks the claim with the largest
+already covered by a picked claim adds nothing again. A claim a source restates (its lead, body and
+close all name the signing) gains ``RESTATED`` per restatement, up to ``RESTATED_CAP``: a story only one
+outlet covers has no concept stated twice across sources, so without it that outlet's items would be
+chosen by the words they happen to share with another story. Each step picks the claim with the largest
 
-    prior ^ PRIOR x (weight of its concepts not yet covered) / words ^ LENGTH
+    prior ^ PRIOR x (1 + weight of its concepts not yet covered + restatements) / words ^ LENGTH
 
 where ``prior`` is the claim's rank score over the best one (relevance, independent support,
 attribution, recency: ``briefgen.select.rank``). A claim too similar to a picked one is never picked
@@ -31,6 +34,8 @@ from briefgen.select.terms import stems, stop_stems
 PRIOR = 2.0  # weight of the rank score against coverage
 LENGTH = 0.25  # long sentences pay for their words (0: not at all, 1: gain per word)
 LONE_CONCEPT = 0.0
+RESTATED = 1.0  # gain per restatement of a claim by a source it already has (lead, body, close)
+RESTATED_CAP = 2  # restatements counted
 QUERY = 0.0  # weight of a concept only one source states
 REDUNDANT = 0.45  # similarity to a picked claim above which a claim repeats it
 REDUNDANT_SAME_SPEAKER = 0.30  # two outlets reporting one named speaker on overlapping words
@@ -71,6 +76,11 @@ def concept_weights(cands: Sequence[Candidate], duplicate_of: Mapping[str, str |
     return out
 
 
+def restated(r: RankedClaim) -> int:
+    """Sentences of the claim beyond one per source: how often its sources restate it."""
+    return len(r.claim.members) - len({c.article_id for c in r.claim.members})
+
+
 @lru_cache(maxsize=4096)
 def term_stems(terms: tuple[str, ...], lang: str) -> frozenset[str]:
     return frozenset(s for t in terms for s in stems(t, lang))
@@ -84,7 +94,9 @@ class Caps:
     max_lone_per_article: int
 
 
-def _blocked(overlap: float, same: float, lone: int, cap: int) -> str | None:
+def _blocked(overlap: float, same: float, lone: int, cap: int, shared: bool = False) -> str | None:
+    if shared:
+        return "its line shares a sentence with a chosen item's line"
     if overlap >= REDUNDANT or same >= REDUNDANT_SAME_SPEAKER:
         return f"repeats a chosen claim (similarity {max(overlap, same):.2f})"
     if cap and lone >= cap:
@@ -114,9 +126,17 @@ class _State:
         self.lone: Counter[str | None] = Counter()
         self.shown_from: Counter[str] = Counter()  # picks shown in each article's words
         self.picked: list[int] = []
+        self.printed: list[str] = []  # the lines picked so far (a line may hold two sentences)
+
+    def shares(self, i: int) -> bool:
+        """The claim's line and a picked one overlap: one would print a sentence the other prints."""
+        r = self.pool[i]
+        line, own = r.text or r.representative.sentence.text, r.representative.sentence.text
+        return any(own in p or line.endswith(p) or p in line for p in self.printed)
 
     def take(self, best: int, open_: Sequence[int]) -> None:
         self.picked.append(best)
+        self.printed.append(self.pool[best].text or self.pool[best].representative.sentence.text)
         self.lone[lone_source(self.pool[best])] += 1
         self.shown_from[self.pool[best].representative.article_id] += 1
         self.covered |= concepts(self.pool[best].representative)
@@ -129,6 +149,7 @@ class _State:
 
 def _value(r: RankedClaim, top: float, state: _State, weights: Mapping[str, float]) -> float:
     gain = sum(weights.get(k, 0.0) for k in concepts(r.representative) - state.covered)
+    gain += RESTATED * min(restated(r), RESTATED_CAP)
     words = max(1, len(r.representative.sentence.text.split()))
     spread = SPREAD ** state.shown_from[r.representative.article_id]
     return (max(r.score, 0.0) / top) ** PRIOR * (1.0 + gain) * spread / words**LENGTH
@@ -149,7 +170,8 @@ def select_claims(
         for i in open_:
             src = lone_source(pool[i])
             lone = state.lone[src] if src else 0
-            if reason := _blocked(state.overlap[i], state.same[i], lone, caps.max_lone_per_article):
+            shared = state.shares(i)
+            if reason := _blocked(state.overlap[i], state.same[i], lone, caps.max_lone_per_article, shared):
                 why[i] = reason
                 continue
             val = _value(pool[i], top, state, weights)

@@ -10,6 +10,7 @@ from briefgen.models import AnalysedArticle
 from briefgen.select.pipeline import Selection, run
 from briefgen.select.rank import RankedClaim, attribution_bonus, recency
 from briefgen.select.relevance import Candidate
+from briefgen.select.states import why_not
 from briefgen.settings import Topic
 
 
@@ -39,6 +40,19 @@ def _row(c: Candidate, claim: RankedClaim | None, chosen: bool, why: str, memo_d
     )  # fmt: skip
 
 
+def _member_why(m: Candidate, r: RankedClaim, sel: Selection) -> str:
+    """Why a chosen claim's member is (or is not) one of its counted citations."""
+    if m.key == r.representative.key:
+        return "chosen (representative)"
+    if m.key in {c.key for c in r.citations}:
+        return "cited by a chosen claim"
+    if m.article_id in {c.article_id for c in r.citations}:
+        return "same source already cited for this claim"
+    dates = {a.article.id: a.article.date for a in sel.window.articles}
+    reason = why_not(r.representative, m, sel.similarity.weights, dates) or "another sentence of it was"
+    return f"related, not counted ({reason})" + ("; shown as see also" if m in r.see_also else "")
+
+
 def _claim_rows(sel: Selection, memo_date: dt.date) -> list[ExplainRow]:
     chosen = {r.representative.key for r in sel.chosen}
     rows = []
@@ -47,15 +61,7 @@ def _claim_rows(sel: Selection, memo_date: dt.date) -> list[ExplainRow]:
         cited = {c.key for c in r.citations}
         for m in r.claim.members:
             if rep in chosen:
-                why = (
-                    "chosen (representative)"
-                    if m.key == rep
-                    else (
-                        "cited by a chosen claim"
-                        if m.key in cited
-                        else "same source already cited for this claim"
-                    )
-                )
+                why = _member_why(m, r, sel)
             else:
                 why = sel.why_not.get(rep, "not chosen")
                 why = why if m.key == rep else f"in a claim not chosen: {why}"

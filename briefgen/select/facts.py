@@ -58,12 +58,8 @@ def _negated(text: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _day(text: str, article_date: dt.date | None, preview: bool) -> dt.date | None:
-    when = event_date(text, article_date)
-    if when is None or when.precision != "day":
-        return None
-    if preview and article_date is not None and when.date < article_date and not re.search(r"\d", when.text):
-        return when.date + dt.timedelta(days=7)  # a weekday in a plan is the coming one
-    return when.date
+    when = event_date(text, article_date, ahead=preview)  # a weekday in a plan is the coming one
+    return when.date if when is not None and when.precision == "day" else None
 
 
 @lru_cache(maxsize=50_000)

@@ -59,7 +59,7 @@ _SAME = (
     ("deterior", "deterior worsen"),
     ("support", "support back endors recognit recogn"),
 )  # common news paraphrases mapped to one feature ("restart" ~ "reactivate" ~ "revive")
-_PARAPHRASE: Mapping[str, str] = MappingProxyType({v: k for k, vs in _SAME for v in vs.split()})
+PARAPHRASE: Mapping[str, str] = MappingProxyType({v: k for k, vs in _SAME for v in vs.split()})
 QUOTED = "q:"  # prefix of quoted word-pair features
 _QUOTE = re.compile(r"[“«\"]([^”»\"]{3,200})[”»\"]")
 
@@ -77,5 +77,5 @@ def _quote_features(text: str, lang: str) -> set[str]:
 def features(stems: Sequence[str], text: str = "", lang: str = "en") -> frozenset[str]:
     """Informative features of a sentence: content stems (paraphrases merged) and quoted word pairs."""
     stop = stop_stems(lang)
-    base = {_PARAPHRASE.get(s, s) for s in stems if len(s) > 1 and s not in stop and s not in CUES}
+    base = {PARAPHRASE.get(s, s) for s in stems if len(s) > 1 and s not in stop and s not in CUES}
     return frozenset(base | _quote_features(text, lang)) if text else frozenset(base)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
 from dataclasses import replace
 
 from briefgen.models import Citation, Memo, MemoHeader, MemoItem, MemoStats, Source
+from briefgen.select.facts import stance_of
 from briefgen.select.pipeline import Selection
 from briefgen.select.rank import RankedClaim
 from briefgen.select.terms import words
@@ -31,26 +33,34 @@ def _sections(chosen: tuple[RankedClaim, ...]) -> list[tuple[str, RankedClaim]]:
     return out
 
 
-def _item(section: str, r: RankedClaim, numbers: dict[str, int]) -> MemoItem:
+def _item(
+    section: str, r: RankedClaim, numbers: dict[str, int], dates: Mapping[str, dt.date | None]
+) -> MemoItem:
     rep = r.representative
     text = r.text or rep.sentence.text
     cites = tuple(
         Citation(c.article_id, numbers[c.article_id], text if c is rep else c.sentence.text)
         for c in r.citations
     )
-    return MemoItem(
+    see = tuple(Citation(c.article_id, numbers[c.article_id], c.sentence.text) for c in r.see_also)
+    item = MemoItem(
         section, text, cites, rep.attribution, r.independent, round(r.score, 4),
-        claim_key=claim_key(rep.sentence.text),
+        claim_key=claim_key(rep.sentence.text), see_also=see,
     )  # fmt: skip
+    when = event_date(text, dates.get(rep.article_id), ahead=stance_of(rep)[2])
+    if when is None:
+        return item
+    return replace(item, event_date=when.date, event_date_text=when.text, event_precision=when.precision,
+                   event_since=when.since)  # fmt: skip
 
 
-def _timeline(items: list[MemoItem], sel: Selection) -> list[MemoItem]:
-    dates = {a.article.id: a.article.date for a in sel.window.articles}
-    dated = []
-    for item in items:
-        when = event_date(item.text, dates.get(item.citations[0].source))
-        if when is not None:
-            dated.append(replace(item, section="timeline", event_date=when.date, event_date_text=when.text))
+def _timeline(items: list[MemoItem]) -> list[MemoItem]:
+    """Each dated item once more, in date order: a pointer to its line, or (context items) the line."""
+    dated = [
+        replace(i, section="timeline", shown_in=None if i.section == "context" else i.section)
+        for i in items
+        if i.event_date is not None
+    ]
     return sorted(dated, key=lambda i: (i.event_date or dt.date.min, i.citations[0].source, i.text))
 
 
@@ -60,16 +70,21 @@ def _sources(order: list[str], sel: Selection, items: list[MemoItem]) -> tuple[S
     for n, sid in enumerate(order, start=1):
         a = by_id[sid]
         used = sum(1 for i in items if any(c.source == sid for c in i.citations))
-        out.append(Source(n, a.id, a.path, a.title, a.publisher, a.date, a.url, used, a.duplicate_of))
+        related = sum(1 for i in items if any(c.source == sid for c in i.see_also))
+        out.append(
+            Source(n, a.id, a.path, a.title, a.publisher, a.date, a.url, used, a.duplicate_of, related)
+        )
     return tuple(out)
 
 
 def build_memo(sel: Selection, memo_date: dt.date, header: MemoHeader, since: dt.date | None) -> Memo:
     sections = _sections(sel.chosen)
-    order = list(dict.fromkeys(c.article_id for _, r in sections for c in r.citations))
+    cited = [c.article_id for _, r in sections for c in r.citations]
+    order = list(dict.fromkeys(cited + [c.article_id for _, r in sections for c in r.see_also]))
     numbers = {sid: n for n, sid in enumerate(order, start=1)}
-    items = [_item(section, r, numbers) for section, r in sections]
-    timeline = _timeline(items, sel)
+    dates = {a.article.id: a.article.date for a in sel.window.articles}
+    items = [_item(section, r, numbers, dates) for section, r in sections]
+    timeline = _timeline(items)
     topic = sel.topic
     stats = MemoStats(
         articles_read=len(sel.window.articles),

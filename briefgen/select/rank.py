@@ -1,17 +1,17 @@
-"""Rank claims (relevance, independent support, attribution, recency) and pick them with MMR.
+"""Rank claims: representative, verified citations, independent support, attribution, recency.
 
 score = sqrt(relevance) x (1 + SUPPORT x log2(independent sources)) x (1 + attribution bonus) x recency
 
-Selection is maximal marginal relevance: each pick maximises LAMBDA x normalised score minus
-(1 - LAMBDA) x its highest similarity to a claim already picked; a claim at least REDUNDANT-similar to
-a picked one is never picked (the memo does not say the same thing twice).
+A claim's representative is its best sentence that reads alone; each other source is cited with its
+best sentence that states the representative's fact (``briefgen.select.states``). A source none of
+whose sentences does is "see also": related, shown, never counted. Picking among ranked claims is
+``briefgen.select.coverage``'s job.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,18 +20,14 @@ from briefgen.models import Attribution
 from briefgen.select.claims import Claim, Similarity
 from briefgen.select.features import QUOTED
 from briefgen.select.relevance import Candidate
+from briefgen.select.states import why_not
 
 SUPPORT = 0.5
 NAMED, UNNAMED = 0.25, 0.10  # attribution bonuses: named speaker > unnamed source > none
 HALF_LIFE = 30.0  # days
 UNDATED_RECENCY = 0.8
-LAMBDA = 0.6
-REDUNDANT = 0.45
-MAX_LONE_PER_ARTICLE = 2  # single-source items one article may contribute: a memo is not one article's story
-REDUNDANT_SAME_SPEAKER = 0.30  # two outlets reporting one named speaker on overlapping words: one statement
-MIN_GAIN = 0.05  # a claim adding less than this (weak, or close to one already picked) is left out
-POOL = 25  # claims per budget slot examined by MMR
 MAX_CITATIONS = 8  # sources cited per item (best first); a story copied by hundreds of outlets stays readable
+MAX_SEE_ALSO = 3  # related sources shown per item
 
 
 PRONOUNS = frozenset("he she they it we i il elle ils elles on nous the this that these those".split())
@@ -132,10 +128,43 @@ class RankedClaim:
     score: float
     text: str | None = None  # what the memo shows: the representative, or it with the sentence before it;
     # None when no sentence of the claim reads alone (``briefgen.select.alone``)
+    see_also: tuple[Candidate, ...] = ()  # other sources' related sentences: shown, not counted
 
     @property
     def representative(self) -> Candidate:
         return self.citations[0]
+
+
+Quality = tuple[bool, int, bool, float, float, str, int]
+CHECKED_PER_SOURCE = 3  # sentences of one source tried against the representative (best first)
+
+
+def by_source(claim: Claim, sim: Similarity) -> list[list[Candidate]]:
+    """Each source article's members of ``claim``, best first; sources in order of their best member."""
+    per: dict[str, list[tuple[Quality, Candidate]]] = {}
+    for c, central in zip(claim.members, centrality(claim, sim), strict=True):
+        per.setdefault(c.article_id, []).append((quality(c, central), c))
+    groups = [sorted(v, key=lambda qc: qc[0], reverse=True) for v in per.values()]
+    groups.sort(key=lambda v: v[0][0], reverse=True)
+    return [[c for _, c in g] for g in groups]
+
+
+def verified(
+    rep: Candidate, groups: Sequence[Sequence[Candidate]], sim: Similarity,
+    dates: Mapping[str, dt.date | None],
+) -> tuple[list[Candidate], list[Candidate]]:  # fmt: skip
+    """The representative and each other source's best sentence stating its fact; and the sources
+    with only related sentences (their best one each)."""
+    cites, related = [rep], []
+    for g in groups:
+        if g[0].article_id == rep.article_id:
+            continue
+        hit = next((c for c in g[:CHECKED_PER_SOURCE] if why_not(rep, c, sim.weights, dates) is None), None)
+        if hit is not None:
+            cites.append(hit)
+        else:
+            related.append(g[0])
+    return cites, related
 
 
 def rank_claim(
@@ -146,89 +175,26 @@ def rank_claim(
     memo_date: dt.date,
     shown: Callable[[Candidate], str | None] = lambda c: c.sentence.text,
 ) -> RankedClaim:
-    best: dict[str, tuple[tuple[bool, int, bool, float, float, str, int], Candidate]] = {}
-    for c, central in zip(claim.members, centrality(claim, sim), strict=True):
-        q = quality(c, central)
-        if c.article_id not in best or q > best[c.article_id][0]:
-            best[c.article_id] = (q, c)
-    cites = [c for _, c in sorted(best.values(), key=lambda qc: qc[0], reverse=True)]
-    text = None
-    for k, c in enumerate(cites):  # the best sentence that can be shown as a line of its own
-        if (text := shown(c)) is not None:
-            cites.insert(0, cites.pop(k))
+    groups = by_source(claim, sim)
+    rep, text = groups[0][0], None
+    for g in groups:  # the best sentence that can be shown as a line of its own
+        if (text := shown(g[0])) is not None:
+            rep = g[0]
             break
+    cites, related = verified(rep, groups, sim, dates)
     independent = len({root_of(c.article_id, duplicate_of) for c in cites})
     cites = cites[:MAX_CITATIONS]  # the count above still covers every source
     relevance = max(c.relevance for c in claim.members)  # support-only members have relevance 0
-    bonus = attribution_bonus(cites[0].attribution)
+    bonus = attribution_bonus(rep.attribution)
     rec = recency([dates.get(c.article_id) for c in cites], memo_date)
     score = math.sqrt(relevance) * (1 + SUPPORT * math.log2(independent)) * (1 + bonus) * rec
-    return RankedClaim(claim, tuple(cites), independent, relevance, bonus, rec, round(score, 6), text)
+    return RankedClaim(
+        claim, tuple(cites), independent, relevance, bonus, rec, round(score, 6), text,
+        tuple(related[:MAX_SEE_ALSO]),
+    )  # fmt: skip
 
 
 def speaker_of(c: Candidate) -> str | None:
     """The named speaker's id (None for unattributed or unnamed sources)."""
     a = c.attribution
     return a.speaker_id if a is not None and not a.unnamed and a.speaker_id else None
-
-
-def _key(r: RankedClaim) -> tuple[float, str, int]:
-    return (-r.score, r.representative.article_id, r.representative.sentence.index)
-
-
-def lone_source(r: RankedClaim) -> str | None:
-    """The article a single-source claim rests on (None when several independent sources report it)."""
-    return r.representative.article_id if r.independent == 1 else None
-
-
-def _blocked(overlap: float, same: float, lone: int) -> str | None:
-    if overlap >= REDUNDANT or same >= REDUNDANT_SAME_SPEAKER:
-        return f"repeats a chosen claim (similarity {max(overlap, same):.2f})"
-    if lone >= MAX_LONE_PER_ARTICLE:
-        return f"already {lone} single-source items from this article"
-    return None
-
-
-def select_claims(
-    ranked: Sequence[RankedClaim], sim: Similarity, budget: int
-) -> tuple[tuple[RankedClaim, ...], dict[tuple[str, int], str]]:
-    """The picked claims in pick order, and why each other claim (by its representative's key) was not."""
-    pool = sorted(ranked, key=_key)[: max(1, budget) * POOL]
-    top = pool[0].score if pool and pool[0].score > 0 else 1.0
-    shown = [r.representative.features for r in pool]  # MMR compares what the memo would show
-    speakers = [speaker_of(r.representative) for r in pool]
-    overlap = [0.0] * len(pool)
-    same = [0.0] * len(pool)  # highest similarity to a picked claim of the same named speaker
-    lone: Counter[str | None] = Counter()
-    why: dict[int, str] = {}
-    picked: list[int] = []
-    while len(picked) < budget:
-        best, best_val = -1, -math.inf
-        for i, r in enumerate(pool):
-            if i in why or i in picked:
-                continue
-            src = lone_source(r)
-            if reason := _blocked(overlap[i], same[i], lone[src] if src else 0):
-                why[i] = reason
-                continue
-            val = LAMBDA * r.score / top - (1 - LAMBDA) * overlap[i]
-            if val > best_val:
-                best, best_val = i, val
-        if best < 0 or best_val < MIN_GAIN:
-            break
-        picked.append(best)
-        lone[lone_source(pool[best])] += 1
-        for i in range(len(pool)):
-            if i not in why and i not in picked:
-                s = sim(shown[i], shown[best])
-                overlap[i] = max(overlap[i], s)
-                if speakers[i] is not None and speakers[i] == speakers[best]:
-                    same[i] = max(same[i], s)
-    rest = "over the topic's budget" if len(picked) == budget else "too weak beside the chosen claims"
-    reasons = {r.representative.key: why.get(i, rest) for i, r in enumerate(pool)}
-    reasons.update(
-        dict.fromkeys((r.representative.key for r in ranked), "outside the ranking pool") | reasons
-    )
-    for i in picked:
-        del reasons[pool[i].representative.key]
-    return tuple(pool[i] for i in picked), reasons

@@ -1,10 +1,13 @@
 """Dates of events named in a sentence: explicit dates, month dates and relative weekdays.
 
 Explicit: "June 24, 2025", "24 June 2025", "24 juin 2025", "1er juin 2025", "2025-06-24".
-Month precision: "in April 2025", "en avril 2025" (the 1st of the month; the text keeps the month).
+Month precision: "in April 2025", "en avril 2025"; year precision: "in 2024", "depuis 2020". Such a
+date sorts at the month's or year's first day, but its ``precision`` says what the text gives, so the
+memo shows "April 2025", never "1 April 2025"; ``since`` marks "since December 2020" / "depuis…".
 Relative: "on Tuesday", "Tuesday's", "mardi", "yesterday", "hier", "today" resolve against the
-article's own date (the most recent such weekday on or before it); without an article date they are
-left unresolved, never guessed. The first resolvable mention in the sentence wins.
+article's own date (the most recent such weekday on or before it; in a plan or preview, ``ahead``, the
+next one); without an article date they are left unresolved, never guessed. The first resolvable
+mention in the sentence wins.
 """
 
 from __future__ import annotations
@@ -29,22 +32,28 @@ _ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "
 _MONTH_ALT = "|".join(sorted({n for pair in _MONTHS for n in pair} | set(_ABBR), key=lambda s: (-len(s), s)))
 _DAY_ALT = "|".join(n for pair in _DAYS for n in pair)
 
+_YEAR_PRE = "in|en|since|depuis|during|throughout|from|until|by"
 _M, _D, _Y = rf"(?P<month>{_MONTH_ALT})", r"(?P<day>\d{1,2})", r"(?P<year>\d{4})"
 _PATTERNS = (
     ("day", re.compile(rf"\b{_M}\.?\s+{_D}(?:st|nd|rd|th)?,?\s+{_Y}\b")),
     ("day", re.compile(rf"\b{_D}(?:er|st|nd|rd|th)?\s+(?:of\s+)?{_M}\.?,?\s+{_Y}\b")),
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
-    ("month", re.compile(rf"\b(?:(?:in|en|since|depuis|from|until|by)\s+)?{_M}\s+(?:of\s+)?{_Y}\b")),
+    ("month", re.compile(rf"\b(?:(?P<pre>in|en|since|depuis|from|until|by)\s+)?{_M}\s+(?:of\s+)?{_Y}\b")),
+    ("year", re.compile(rf"\b(?P<pre>{_YEAR_PRE})\s+(?P<year>(?:19|20)\d\d)\b(?!\s*-)")),
     ("weekday", re.compile(rf"\b(?:(?:on|last|this past|le|ce)\s+)?(?P<weekday>{_DAY_ALT})\b(?:'s)?")),
     ("relday", re.compile(r"\b(?P<rel>yesterday|today|hier|aujourd'hui)\b")),
 )
+
+
+_SINCE = frozenset({"since", "depuis"})
 
 
 @dataclass(frozen=True)
 class EventDate:
     date: dt.date
     text: str  # the words as written
-    precision: str  # "day" or "month"
+    precision: str  # "day", "month" or "year"
+    since: bool = False  # "since December 2020": the state holds from that date on
 
 
 def _month(name: str) -> int:
@@ -57,6 +66,8 @@ def _month(name: str) -> int:
 def _resolve(kind: str, m: re.Match[str], article_date: dt.date | None) -> dt.date | None:
     g = m.groupdict()
     try:
+        if kind == "year":
+            return dt.date(int(g["year"]), 1, 1)
         if kind in ("day", "month"):
             return dt.date(int(g["year"]), _month(g["month"]), int(g["day"]) if kind == "day" else 1)
         if kind == "iso":
@@ -71,8 +82,9 @@ def _resolve(kind: str, m: re.Match[str], article_date: dt.date | None) -> dt.da
     return article_date - dt.timedelta(days=1 if g["rel"] in ("yesterday", "hier") else 0)
 
 
-def event_date(text: str, article_date: dt.date | None) -> EventDate | None:
-    """The first date mention in ``text`` that can be resolved, or None."""
+def event_date(text: str, article_date: dt.date | None, ahead: bool = False) -> EventDate | None:
+    """The first date mention in ``text`` that can be resolved, or None (``ahead``: the sentence is a
+    plan or preview, so a bare weekday is the coming one)."""
     folded = fold(text).replace("\u2019", "'")
     if len(folded) != len(text):  # folding changed offsets: fall back to the folded text itself
         text = folded
@@ -82,7 +94,11 @@ def event_date(text: str, article_date: dt.date | None) -> EventDate | None:
             if any(start <= m.start() < start + len(e.text) for start, e in found):
                 continue
             when = _resolve(kind, m, article_date)
-            if when is not None:
-                precision = "month" if kind == "month" else "day"
-                found.append((m.start(), EventDate(when, text[m.start() : m.end()], precision)))
+            if when is None:
+                continue
+            if ahead and kind == "weekday" and article_date is not None and when < article_date:
+                when += dt.timedelta(days=7)
+            precision = kind if kind in ("month", "year") else "day"
+            since = (m.groupdict().get("pre") or "") in _SINCE
+            found.append((m.start(), EventDate(when, text[m.start() : m.end()], precision, since)))
     return min(found, key=lambda f: f[0])[1] if found else None
