@@ -21,6 +21,7 @@ TALVIK = "Deputy Prime Minister Ivo Talvik of Norland arrived in Veloria on Mond
         ("Talvik conceded that the first round had failed.", "Ivo Talvik"),
         ("As Talvik put it, the border will stay open.", "Ivo Talvik"),
         ("The ministry’s spokeswoman stressed that no date had been set.", "The ministry’s spokeswoman"),
+        ("Talvik, who leads the northern delegation, told reporters that talks went well.", "Ivo Talvik"),
     ],
 )
 def test_english_constructions_name_their_source(sentence: str, speaker: str) -> None:

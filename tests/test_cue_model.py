@@ -78,3 +78,22 @@ def test_a_missing_pipeline_is_one_warning_naming_the_package(
         syntax.pipeline.cache_clear()
     messages = [r.getMessage() for r in caplog.records]
     assert len(messages) == 1 and "pip install no-such-pipeline-pkg" in messages[0]
+
+
+def test_a_sentence_repeated_by_a_copy_is_parsed_once() -> None:
+    from briefgen.attribute import attribute_article
+    from briefgen.segment import split_sentences
+    from tests.test_attribute import build_article
+
+    text = (
+        "The envoy, whom the ministers had invited to the capital after weeks of delay, later told "
+        "reporters that talks went well."
+    )
+    article = build_article("Talks were held in the capital this week.", text)
+    syntax._KNOWN.clear()
+    before = syntax.PARSED[0]
+    first = attribute_article(article, split_sentences(article))
+    once = syntax.PARSED[0] - before
+    again = attribute_article(article, split_sentences(article))
+    assert once == 1 and syntax.PARSED[0] - before == 1  # the copy's sentence was answered from memory
+    assert first == again and first[-1] is not None

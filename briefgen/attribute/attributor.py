@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from briefgen.attribute import lexicon as lx
 from briefgen.attribute.clauses import Found, complemented
@@ -19,7 +18,7 @@ from briefgen.attribute.nouns import as_put_it, colon_source, opinion_frame
 from briefgen.attribute.quotes import Quote, mask, spans_in
 from briefgen.attribute.resolve import ArticleIndex, Person
 from briefgen.attribute.speakers import Mention, body_named, parse_np, source_np
-from briefgen.attribute.syntax import parse_all, source_span
+from briefgen.attribute.syntax import Request, spans_ahead
 from briefgen.attribute.vocab import TITLE_HEADS
 from briefgen.models import Article, Attribution, Sentence
 
@@ -65,15 +64,15 @@ class Attributor:
         self.recent = _Recent([], [], [])
         self.lang = article.lang
         self.previous = ""  # the sentence before the one being read
-        self.parses: dict[str, Any] = {}  # parses made ahead, by sentence text (``read_ahead``)
+        self.spans: dict[Request, tuple[int, int] | None] = {}  # parsed ahead (``read_ahead``)
 
     def read_ahead(self, readings: Sequence[Reading | None]) -> None:
         """Parse, in one batch, the sentences whose most probable cue no fast reader found a source for."""
         wanted = [r for r in readings if r is not None and r.cues and r.cues[0].found is None]
-        self.parses = {}
+        self.spans = {}
         for lang in {r.cues[0].lang for r in wanted}:  # a French sentence in an English article: French
-            parts = dict.fromkeys(_part(r) for r in wanted if r.cues[0].lang == lang)
-            self.parses.update(parse_all(list(parts), lang))
+            asked = [q for r in wanted if r.cues[0].lang == lang for q in _requests(r)]
+            self.spans.update(spans_ahead(asked, lang))
 
     def _pronoun(self, mention: Mention, at: int, offset: int) -> tuple[str | None, str | None]:
         if mention.head == "it":  # the body or document that spoke last ("The statement said… It said…")
@@ -141,10 +140,8 @@ class Attributor:
         readers, else from a dependency parse of the sentence."""
         text, masked = reading.sentence.text, reading.masked
         for rank, cue in enumerate(reading.cues):
-            if cue.found is None and rank < 2:
-                found = _parsed_source(text, masked, cue, self.parses.get(_part(reading)))
-            else:
-                found = cue.found
+            at = self.spans.get(_request(reading, cue)) if cue.found is None and rank < 2 else None
+            found = _parsed_source(text, masked, cue, at) if at is not None else cue.found
             if found is not None:
                 return found
         return None
@@ -198,6 +195,16 @@ def read(sentence: Sentence, quotes: Sequence[Quote], lang: str) -> Reading:
 AFTER = 60  # characters parsed after the last cue a parse may be read for ("according to" + its object)
 
 
+def _request(reading: Reading, cue: Cue) -> Request:
+    return (_part(reading), cue.start, cue.end, cue.key)
+
+
+def _requests(reading: Reading) -> list[Request]:
+    """What the parse is asked of a sentence: the source of each of its first two cues the readers did
+    not name."""
+    return [_request(reading, c) for c in reading.cues[:2] if c.found is None]
+
+
 def _part(reading: Reading) -> str:
     """The part of the sentence a parse is made of: up to a few words after its first two cues (the
     source stands before them, or just after), which halves the words parsed."""
@@ -219,12 +226,9 @@ def _reports_a_statement(masked: str, entry: Entry, start: int, end: int, lang: 
     return not vetoed(masked, start, end, lang, entry.pronominal)
 
 
-def _parsed_source(text: str, masked: str, cue: Cue, doc: Any) -> Found | None:
-    """The source a dependency parse (``doc``, or one made now) finds for ``cue`` (never words inside a
-    quotation)."""
-    at = source_span(text, cue.start, cue.end, cue.key, cue.lang, doc)
-    if at is None:
-        return None
+def _parsed_source(text: str, masked: str, cue: Cue, at: tuple[int, int]) -> Found | None:
+    """The source at ``at``, where a dependency parse put the subject or agent of ``cue`` (never words
+    inside a quotation)."""
     if text[at[1] : at[1] + 1] in {"-", "‐"} or text[at[1] : at[1] + 1].isalnum():
         return None  # the parse cut a word ("the Saharawi pro|-independence…"): a wrong tree
     words = masked[at[0] : at[1]]

@@ -91,6 +91,9 @@ def complemented(masked: str, start: int, end: int) -> bool:
     )
 
 
+_ADDRESSEE = re.compile(r"\s*(?:[\w’'-]+\s+){1,4}?(?:that|que|qu['’])(?![\w’'-])")
+
+
 def _inverted(masked: str, start: int, end: int) -> Mention | None:
     """The speaker after the cue: "“…,” said Vallaud", "», a-t-il ajouté", "c'est ce qu'a dit Vallaud"."""
     word, before = masked[start:end], masked[:start]
@@ -99,8 +102,8 @@ def _inverted(masked: str, start: int, end: int) -> Mention | None:
         return parse_np(pronoun.group(1))
     if word.lower().endswith(("ing", "ant")):
         return None  # ", saying…", "…, adding a layer…": a participle is never inverted
-    if _COMPLEMENT.match(masked, end):
-        return None  # "X, the minister, said that…": the cue opens what was said, nothing is inverted
+    if _COMPLEMENT.match(masked, end) or _ADDRESSEE.match(masked, end):
+        return None  # "X, the minister, said that…", "…, told reporters that…": nothing is inverted
     tail = before.rstrip()[-1:]
     if (tail and tail in ",”\"»’'") or (not tail and word.lower().startswith(("a ", "ont "))):
         return inverted_source(masked[end:])

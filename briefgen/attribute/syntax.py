@@ -85,14 +85,28 @@ def _according_object(tok: Any) -> Any | None:
     return next((c for c in (to or tok).children if c.dep_ in {"pobj", "obj", "nmod"}), None)
 
 
-def parse_all(texts: Sequence[str], lang: str) -> dict[str, Any]:
-    """The parses of ``texts``, by text: one batch through the pipeline (half the time of one call per
-    sentence); empty when no pipeline is installed."""
-    nlp = pipeline(lang) if texts else None
-    if nlp is None:
+Request = tuple[str, int, int, str]
+"""What a parse is asked: (the text parsed, the cue's start and end in it, the cue's lexicon key)."""
+
+_KNOWN: dict[tuple[str, Request], tuple[int, int] | None] = {}
+KNOWN_LIMIT = 50_000  # answers kept per process (a syndicated copy repeats its source's sentences)
+
+
+def spans_ahead(requests: Sequence[Request], lang: str) -> dict[Request, tuple[int, int] | None]:
+    """The source span of each request's cue, from parses made in one batch (half the time of one call
+    per sentence) of the texts not answered before in this process; empty without a pipeline."""
+    todo = list(dict.fromkeys(r[0] for r in requests if (lang, r) not in _KNOWN))
+    nlp = pipeline(lang) if todo else None
+    if todo and nlp is None:
         return {}
-    PARSED[0] += len(texts)
-    return dict(zip(texts, nlp.pipe(texts, batch_size=32), strict=True))
+    if len(_KNOWN) > KNOWN_LIMIT:
+        _KNOWN.clear()
+    docs = dict(zip(todo, nlp.pipe(todo, batch_size=32), strict=True)) if nlp is not None else {}
+    PARSED[0] += len(todo)
+    for r in requests:
+        if (lang, r) not in _KNOWN:
+            _KNOWN[(lang, r)] = source_span(r[0], r[1], r[2], r[3], lang, docs[r[0]])
+    return {r: _KNOWN[(lang, r)] for r in requests}
 
 
 def source_span(
