@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 
 from briefgen import __version__
 from briefgen.cli_options import ConfigOpt
-from briefgen.errors import EXIT_USAGE, BriefgenError
+from briefgen.errors import EXIT_INTERNAL, EXIT_USAGE, BriefgenError
 
 _click = sys.modules[
     typer.BadParameter.__module__
@@ -83,8 +83,21 @@ def reports_errors(func: F) -> F:
         except OSError as exc:
             typer.echo(f"briefgen: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
             raise typer.Exit(EXIT_USAGE) from None
+        except Exception as exc:  # a bug: one line for the user, the traceback for the log
+            where = "traceback in the log file" if _log_traceback() else "--log-file FILE keeps the traceback"
+            typer.echo(f"briefgen: internal error ({type(exc).__name__}: {exc}); {where}", err=True)
+            raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _log_traceback() -> bool:
+    """Write the exception being handled, with its traceback, to the log files only; any were there?"""
+    files = [h for h in log.handlers if isinstance(h, logging.FileHandler)]
+    record = log.makeRecord(log.name, logging.ERROR, __file__, 0, "internal error", (), sys.exc_info())
+    for handler in files:
+        handler.handle(record)
+    return bool(files)
 
 
 def setup_logging(quiet: bool, verbose: bool, log_file: Path | None) -> None:

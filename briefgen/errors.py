@@ -6,6 +6,7 @@ EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
+EXIT_INTERNAL = 70  # a bug in briefgen (sysexits' EX_SOFTWARE)
 
 
 class BriefgenError(Exception):

@@ -234,3 +234,22 @@ def test_memo_reuses_the_build_store_and_keeps_it_out_of_the_memo_folder(project
     assert [p.name for p in second.iterdir()] == ["readmissions-2026-02-25.md"]
     memo = "readmissions-2026-02-25.md"
     assert (first / memo).read_bytes() == (second / memo).read_bytes()
+
+
+def test_a_bug_is_one_line_and_its_traceback_goes_to_the_log_file(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefgen.cli_commands as commands
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("an unforeseen state")
+
+    monkeypatch.setattr(commands, "settings_for", broken)
+    logged = tmp_path / "briefgen.log"
+    result = invoke("--log-file", str(logged), "topics", "-c", str(project))
+    assert result.exit_code == 70, result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert "internal error (RuntimeError: an unforeseen state); traceback in the log file" in result.output
+    assert "Traceback" in logged.read_text(encoding="utf-8")
+    bare = invoke("topics", "-c", str(project))
+    assert bare.exit_code == 70 and "--log-file FILE keeps the traceback" in bare.output
