@@ -12,6 +12,7 @@ from briefgen.errors import CorpusError
 from briefgen.ingest import IngestOptions, Skipped, read_corpus
 from briefgen.models import AnalysedArticle, Article
 from briefgen.parallel import pool_map, workers
+from briefgen.progress import report
 from briefgen.segment import split_sentences
 
 log = logging.getLogger(__name__)
@@ -45,10 +46,21 @@ def analyse_many(
     if len(articles) >= PARALLEL_FROM and processes > 1:
         size = max(16, len(articles) // (processes * 4))
         jobs = [(articles[i : i + size], aliases) for i in range(0, len(articles), size)]
-        chunks = pool_map(_analyse_chunk, jobs, processes, what="analysis")
+        total = len(articles)
+        chunks = pool_map(
+            _analyse_chunk,
+            jobs,
+            processes,
+            what="analysis",
+            done=lambda k: report("analysing", min(k * size, total), total),
+        )
         if chunks is not None:
             return tuple(a for chunk in chunks for a in chunk)
-    return tuple(analyse_article(a, aliases) for a in articles)
+    out = []
+    for article in articles:
+        out.append(analyse_article(article, aliases))
+        report("analysing", len(out), len(articles))
+    return tuple(out)
 
 
 def analyse_corpus(

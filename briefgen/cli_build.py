@@ -59,7 +59,8 @@ def topic_line(result: TopicResult) -> str:
 
 @contextmanager
 def _reporter(quiet: bool, total: int) -> Iterator[Callable[[TopicResult], None]]:
-    """A per-topic callback: prints the topic's line, advancing a progress bar on a terminal."""
+    """A per-topic callback: prints the topic's line, advancing a progress bar on a terminal (with a
+    second bar while new articles are analysed)."""
     if quiet:
         yield lambda result: None
         return
@@ -69,14 +70,21 @@ def _reporter(quiet: bool, total: int) -> Iterator[Callable[[TopicResult], None]
     from rich.console import Console
     from rich.progress import Progress
 
+    from briefgen.progress import reporting
+
     with Progress(console=Console(stderr=True), transient=True) as bar:
+        analysing = bar.add_task("analysing", total=None, visible=False)
         task = bar.add_task("building", total=total)
+
+        def analysed(stage: str, done: int, count: int) -> None:
+            bar.update(analysing, completed=done, total=count, visible=done < count)
 
         def advance(result: TopicResult) -> None:
             typer.echo(topic_line(result))
             bar.advance(task)
 
-        yield advance
+        with reporting(analysed):
+            yield advance
 
 
 @app.command()

@@ -107,9 +107,15 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 
 def pool_map(
-    fn: Callable[[T], R], jobs: Sequence[T], processes: int, chunksize: int = 1, what: str = "work"
+    fn: Callable[[T], R],
+    jobs: Sequence[T],
+    processes: int,
+    chunksize: int = 1,
+    what: str = "work",
+    done: Callable[[int], None] | None = None,
 ) -> list[R] | None:
     """``[fn(job) for job in jobs]`` on ``processes`` workers, in order; None when no pool can start.
+    ``done`` is told how many jobs have finished, in order, as they do.
 
     On any interruption (Ctrl-C, SIGTERM turned into KeyboardInterrupt, an error) the workers are
     terminated before the exception goes on, so nothing is left running or waiting.
@@ -123,7 +129,11 @@ def pool_map(
         log.info("parallel %s unavailable (%s); running in-process", what, exc)
         return None
     try:
-        results = list(pool.map(fn, jobs, chunksize=chunksize))
+        results = []
+        for result in pool.map(fn, jobs, chunksize=chunksize):
+            results.append(result)
+            if done is not None:
+                done(len(results))
     except (BrokenProcessPool, OSError) as exc:
         log.info("parallel %s failed (%s); running in-process", what, exc)
         _stop(pool)
