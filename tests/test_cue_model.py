@@ -97,3 +97,12 @@ def test_a_sentence_repeated_by_a_copy_is_parsed_once() -> None:
     again = attribute_article(article, split_sentences(article))
     assert once == 1 and syntax.PARSED[0] - before == 1  # the copy's sentence was answered from memory
     assert first == again and first[-1] is not None
+
+
+def test_answers_forgotten_past_the_limit_are_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Officials who met the envoy later told reporters that talks went well."
+    request = (text, text.index("told"), text.index("told") + 4, "tell")
+    syntax._KNOWN.clear()
+    first = syntax.spans_ahead([request], "en")
+    monkeypatch.setattr(syntax, "KNOWN_LIMIT", 0)  # the next call starts from an empty memory
+    assert syntax.spans_ahead([request], "en") == first and len(syntax._KNOWN) == 1

@@ -95,12 +95,12 @@ KNOWN_LIMIT = 50_000  # answers kept per process (a syndicated copy repeats its 
 def spans_ahead(requests: Sequence[Request], lang: str) -> dict[Request, tuple[int, int] | None]:
     """The source span of each request's cue, from parses made in one batch (half the time of one call
     per sentence) of the texts not answered before in this process; empty without a pipeline."""
+    if len(_KNOWN) > KNOWN_LIMIT:
+        _KNOWN.clear()
     todo = list(dict.fromkeys(r[0] for r in requests if (lang, r) not in _KNOWN))
     nlp = pipeline(lang) if todo else None
     if todo and nlp is None:
         return {}
-    if len(_KNOWN) > KNOWN_LIMIT:
-        _KNOWN.clear()
     docs = dict(zip(todo, nlp.pipe(todo, batch_size=32), strict=True)) if nlp is not None else {}
     PARSED[0] += len(todo)
     for r in requests:
