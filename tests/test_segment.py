@@ -163,3 +163,7 @@ def test_sentences_are_trimmed_verbatim_slices_in_order(words: list[str]) -> Non
         assert body[s.start : s.end] == s.text and s.text == s.text.strip() and s.start >= last
         assert "\n\n" not in s.text
         last = s.end
+
+
+def test_a_superscript_before_a_stop_is_not_an_item_number() -> None:
+    assert split("¹. The note ends here.") != []  # "¹" is a digit to str.isdigit, not to int()

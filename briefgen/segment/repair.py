@@ -131,14 +131,14 @@ def _marker(text: str, i: int) -> Marker | None:
     if text[i] == ")" and i and text[i - 1] == ".":
         i -= 1
     start = i
-    while start > 0 and i - start < 2 and text[start - 1].isdigit():
+    while start > 0 and i - start < 2 and text[start - 1].isdecimal():
         start -= 1
     if start == i and i and text[i - 1].islower() and text[i - 1].isascii():
         start -= 1
     if start == i:
         return None
     token = text[start:i]
-    value = int(token) if token.isdigit() else ord(token) - ord("a") + 1
+    value = int(token) if token.isdecimal() else ord(token) - ord("a") + 1
     lead = start
     while lead > 0 and text[lead - 1] == " ":
         lead -= 1
