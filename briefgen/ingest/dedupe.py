@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import itertools
 import operator
 import re
@@ -46,12 +47,40 @@ Signature = tuple[int, ...]
 _WORD = re.compile(r"[^\W_]+")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CRC_WORDS = 100_000  # words whose CRC is remembered per process (a news vocabulary fits)
+_crc: dict[str, int] = {}
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One character without its accents (NFKD, combining marks dropped): folding is per character."""
+    return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _fold_char(match[0])
+
+
 def fold_words(text: str) -> list[str]:
-    """Lower-case words without accents or punctuation: the same words however a copy typed them."""
-    if text.isascii():
-        return _WORD.findall(text.lower())
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return _WORD.findall("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    """Lower-case words without accents or punctuation: the same words however a copy typed them.
+    Only the non-ASCII characters are decomposed (the rest of a text folds to itself)."""
+    low = text.lower()
+    if low.isascii():
+        return _WORD.findall(low)
+    return _WORD.findall(_NON_ASCII.sub(_fold_match, low))
+
+
+def _word_hashes(words: list[str]) -> list[int]:
+    """CRC-32 of each word, remembered per process (words recur across a corpus)."""
+    known = _crc if len(_crc) < _CRC_WORDS else {}
+    out = []
+    for w in words:
+        h = known.get(w)
+        if h is None:
+            h = known[w] = zlib.crc32(w.encode("utf-8", "surrogatepass"))
+        out.append(h)
+    return out
 
 
 def signature(text: str) -> Signature:
@@ -60,7 +89,7 @@ def signature(text: str) -> Signature:
     Words are hashed with CRC-32 and shingles with the (unsalted) tuple-of-int hash, so signatures agree
     across processes; the per-bin minimum is taken by a dict built from hashes in descending order.
     """
-    words = [zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in fold_words(text)]
+    words = _word_hashes(fold_words(text))
     if len(words) < SHINGLE:
         return ()
     hashes = sorted(set(map(hash, zip(words, words[1:], words[2:], words[3:], strict=False))), reverse=True)
@@ -84,9 +113,9 @@ def _densify(mins: list[int]) -> None:
 
 def similarity(a: Signature, b: Signature) -> float:
     """Estimated Jaccard similarity of the shingle sets behind two signatures."""
-    if not a or not b:
+    if len(a) <= BINS or len(b) <= BINS:
         return 0.0
-    return sum(map(operator.eq, a[:BINS], b[:BINS])) / BINS
+    return (sum(map(operator.eq, a, b)) - (a[BINS] == b[BINS])) / BINS  # the bins, not the sizes
 
 
 def is_copy(a: Signature, b: Signature) -> bool:
