@@ -25,7 +25,7 @@ import re
 import unicodedata
 import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from briefgen.models import Article
 
@@ -159,17 +159,31 @@ def duplicate_groups(articles: Sequence[Article], signatures: Sequence[Signature
         story = _story(article)
         if story is not None:
             parent[find(i)] = find(by_story.setdefault(story, i))
-        checked: set[int] = set()
-        for band in range(0, min(len(sig), BINS), ROWS):
-            rows = sig[band : band + ROWS]
-            members = buckets[(band, rows)]
-            for j in members[-MAX_PER_BUCKET:]:
-                if j not in checked and find(i) != find(j):
-                    checked.add(j)
-                    if is_copy(sig, signatures[j]):
-                        parent[find(i)] = find(j)
-            members.append(i)
+        _join_candidates(i, sig, signatures, buckets, parent, find)
     return [find(i) for i in range(len(articles))]
+
+
+def _join_candidates(
+    i: int,
+    sig: Signature,
+    signatures: Sequence[Signature],
+    buckets: dict[tuple[int, Signature], list[int]],
+    parent: list[int],
+    find: Callable[[int], int],
+) -> None:
+    """Compare article ``i`` with the latest members of each band bucket it falls in (each once, and
+    none already in its group: groups only grow), joining the copies; then add it to those buckets."""
+    root = find(i)
+    seen: set[int] = set()
+    for band in range(0, min(len(sig), BINS), ROWS):
+        members = buckets[(band, sig[band : band + ROWS])]
+        seen.update(members[-MAX_PER_BUCKET:])
+        members.append(i)
+    for j in sorted(seen):
+        other = find(j)
+        if other != root and is_copy(sig, signatures[j]):
+            parent[root] = other
+            root = other
 
 
 def mark_duplicates(articles: Sequence[Article], signatures: Sequence[Signature]) -> tuple[Article, ...]:
