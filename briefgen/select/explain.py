@@ -78,7 +78,7 @@ def explain_topic(
     near_misses: int = 10,
 ) -> list[ExplainRow]:
     """Rows for the chosen sentences (in score order), then the ``near_misses`` best rejected ones."""
-    sel = run(topic, topics, corpus, memo_date, since)
+    sel = run(topic, topics, corpus, memo_date, since, complete=True)
     rows = _claim_rows(sel, memo_date)
     rows += [_row(c, None, False, c.rejected, memo_date, sel) for c in sel.candidates if c.rejected]
 

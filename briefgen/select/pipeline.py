@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from briefgen.models import AnalysedArticle
 from briefgen.select.alone import display_text
 from briefgen.select.claims import Similarity, group_claims
-from briefgen.select.coverage import Caps, concept_weights, select_claims
+from briefgen.select.coverage import POOL, Caps, concept_weights, select_claims
+from briefgen.select.ordering import rank_best, score_bound
 from briefgen.select.rank import RankedClaim, rank_claim
 from briefgen.select.relevance import (
     OTHER_TOPIC,
@@ -39,7 +40,7 @@ class Selection:
     topic: Topic
     window: Window
     candidates: tuple[Candidate, ...]  # every sentence matching the topic, accepted or not
-    ranked: tuple[RankedClaim, ...]  # every claim, best first
+    ranked: tuple[RankedClaim, ...]  # claims best first: every one, or those that could be picked
     chosen: tuple[RankedClaim, ...]  # picked claims, in pick order
     why_not: Mapping[tuple[str, int], str]  # claim representative key -> reason it was not picked
     similarity: Similarity
@@ -103,8 +104,10 @@ def run(
     memo_date: dt.date,
     since: dt.date | None = None,
     cache: ScanCache | None = None,
+    complete: bool = False,
 ) -> Selection:
-    """Select ``topic``'s claims; pass one ``cache`` to every topic of a build to scan articles once."""
+    """Select ``topic``'s claims; pass one ``cache`` to every topic of a build to scan articles once.
+    ``ranked`` holds the claims that could reach the picking pool, or every claim when ``complete``."""
     window = date_window(corpus, memo_date, since)
     all_topics, t = _with_topic(topic, topics)
     scans = _scans(window, all_topics, cache)
@@ -120,9 +123,11 @@ def run(
     def shown(c: Candidate) -> str | None:
         return display_text(window.articles[c.position], c.sentence)
 
-    ranked = sorted(
-        (rank_claim(c, sim, dates, dups, memo_date, shown) for c in claims),
-        key=lambda r: (-r.score, r.representative.article_id, r.representative.sentence.index),
+    ranked = rank_best(
+        claims,
+        lambda c: rank_claim(c, sim, dates, dups, memo_date, shown),
+        lambda c: score_bound(c, dates, dups, memo_date),
+        None if complete else max(1, topic.budget) * POOL,
     )
     weights = concept_weights(accepted, dups)
     chosen, why = select_claims(ranked, sim, Caps(topic.budget, lone_cap(topic, accepted)), weights)
