@@ -17,7 +17,7 @@ import logging
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -189,8 +189,20 @@ class ForkedWorker:
 
     def call(self, fn: Callable[..., R], *args: object) -> R:
         """``fn(*args)`` in the worker; its exception is raised here; WorkerGone if the worker died."""
+        self.send(fn, *args)
+        return self.receive()
+
+    def send(self, fn: Callable[..., R], *args: object) -> None:
+        """Start ``fn(*args)`` in the worker and return at once; ``receive`` gives its result (one call
+        at a time: receive before the next send)."""
         try:
             self._conn.send((fn, args))
+        except (EOFError, OSError) as exc:
+            raise WorkerGone(str(exc) or type(exc).__name__) from None
+
+    def receive(self) -> Any:
+        """The result of the call sent last; its exception is raised here; WorkerGone if the worker died."""
+        try:
             ok, value = self._conn.recv()
         except (EOFError, OSError) as exc:
             raise WorkerGone(str(exc) or type(exc).__name__) from None

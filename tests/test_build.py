@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -53,11 +54,11 @@ def record_renders(monkeypatch: pytest.MonkeyPatch, fail: str | None = None) -> 
         def __init__(self, templates: Path | None, pdf: Any = None) -> None:
             self.inner = real(templates, pdf)
 
-        def render(self, memo: Memo, fmt: str) -> bytes:
+        def start(self, memo: Memo, fmt: str) -> Callable[[], bytes]:
             if memo.topic == fail:
                 raise RuntimeError("renderer exploded")
             seen.append(memo)
-            return self.inner.render(memo, fmt)
+            return self.inner.start(memo, fmt)
 
     monkeypatch.setattr(build_mod, "Renderer", Recording)
     return seen
@@ -271,10 +272,10 @@ import briefgen.commands.build as build_mod
 real = build_mod.Renderer
 
 class Slow(real):
-    def render(self, memo, fmt):
+    def start(self, memo, fmt):
         Path({marker!r}).write_text(memo.topic)
         time.sleep(60)
-        return super().render(memo, fmt)
+        return super().start(memo, fmt)
 
 build_mod.Renderer = Slow
 from briefgen.cli import main
@@ -311,3 +312,26 @@ def test_killed_build_leaves_the_previous_memo_and_a_free_lock(project: Path, si
     # the analysis committed before the kill survived it; the memo is built now
     assert (report.analysed, report.reused) == (0, 4) and all(r.error is None for r in report.topics)
     assert build_files(out, "2025-01-02") != before
+
+
+def test_a_topics_files_are_written_after_the_next_topic_is_selected(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF of one topic renders in the worker while the next topic is selected."""
+    events: list[str] = []
+
+    def logged(name: str, real: Callable[..., Any], label: Callable[..., str]) -> None:
+        def wrapper(*args: Any, **kw: Any) -> Any:
+            events.append(f"{name} {label(*args)}")
+            return real(*args, **kw)
+
+        monkeypatch.setattr(build_mod, name, wrapper)
+
+    logged("select_memo", build_mod.select_memo, lambda topic, *_: topic.name)
+    logged("finish_memo", build_mod.finish_memo, lambda pending: pending.memo.topic)
+    report = run_build(project)
+    assert all(r.error is None for r in report.topics)
+    a, b, c = TOPICS
+    expected = [f"select_memo {a}", f"select_memo {b}", f"finish_memo {a}", f"select_memo {c}"]
+    assert events == [*expected, f"finish_memo {b}", f"finish_memo {c}"]
+    assert [r.topic for r in report.topics] == list(TOPICS)

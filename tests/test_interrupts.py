@@ -61,7 +61,7 @@ def hanging_close(self):
     Path({marker!r}).write_text("cleaning up")
     time.sleep(60)
 
-build_mod.Renderer.render = slow_render
+build_mod.Renderer.start = slow_render
 if {hang_cleanup!r}:
     PdfProcess.close = hanging_close
 # stands for what Python joins at exit: a pool's feeder thread blocked writing a task nobody reads

@@ -10,27 +10,28 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
+import functools
 import logging
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from briefgen.commands import find_topic
 from briefgen.commands.corpus import analyse_with_store, store_path
-from briefgen.commands.memo import check_formats, header_of, write_memo
+from briefgen.commands.memo import PendingMemo, check_formats, finish_memo, header_of, start_memo
+from briefgen.commands.novelty import fact_keys, mark_new
 from briefgen.errors import BriefgenError, EmptyMemoError, PartialBuildError
 from briefgen.incremental import fingerprint
 from briefgen.lock import BuildLock
-from briefgen.models import AnalysedArticle, Memo, MemoItem
+from briefgen.models import AnalysedArticle
 from briefgen.output import make_folder
 from briefgen.publish import build_dir, update_latest, write_manifest
 from briefgen.render import Renderer
 from briefgen.render.pdfproc import PdfProcess
 from briefgen.select import ScanCache, select_memo
-from briefgen.select.memo import claim_key as sentence_key
 from briefgen.settings import Settings, Topic
 from briefgen.store import Store
 
@@ -103,28 +104,18 @@ def sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def claim_key(item: MemoItem) -> str:
-    return item.claim_key or hashlib.sha256(item.text.encode()).hexdigest()[:16]
+@dataclass(frozen=True)
+class _Started:
+    """A topic selected and marked, its files rendering (``start_topic``)."""
+
+    topic: Topic
+    pending: PendingMemo
+    previous: tuple[dt.date, frozenset[str]] | None
 
 
-def fact_keys(item: MemoItem) -> frozenset[str]:
-    """The item's claim key and one per counted citation: each of those sentences states its fact
-    (``briefgen.select.states``), so a later item citing any of them states a fact already reported,
-    whichever sentence now represents it. See-also sentences are not the fact and are left out."""
-    return frozenset({claim_key(item), *(sentence_key(c.sentence) for c in item.citations)})
-
-
-def mark_new(memo: Memo, previous: tuple[dt.date, frozenset[str]] | None) -> Memo:
-    """Flag items no claim of the topic's previous build states (no shared fact key); ``nothing_new``
-    if none."""
-    if previous is None:
-        return memo
-    items = tuple(replace(i, is_new=not fact_keys(i) & previous[1]) for i in memo.items)
-    return replace(memo, items=items, nothing_new=not any(i.is_new for i in items))
-
-
-def build_topic(ctx: _Context, topic: Topic) -> TopicResult:
-    """Select, mark, render and write one topic; remember its claims once its files are written."""
+def start_topic(ctx: _Context, topic: Topic) -> _Started:
+    """Select and mark one topic, then start rendering its files (its PDF renders in the PDF worker
+    while the next topic is selected)."""
     date = ctx.request.memo_date
     header = header_of(ctx.settings)
     memo = select_memo(topic, ctx.settings.topics, ctx.corpus, date, header, ctx.request.since, ctx.scans)
@@ -133,26 +124,43 @@ def build_topic(ctx: _Context, topic: Topic) -> TopicResult:
     if memo.nothing_new and previous is not None:
         log.info("%s: nothing new since the build of %s", topic.name, previous[0].isoformat())
     database = store_path(ctx.settings)
-    paths = write_memo(memo, ctx.renderer, ctx.formats, ctx.folder, database, ctx.request.force)
+    pending = start_memo(memo, ctx.renderer, ctx.formats, ctx.folder, database, ctx.request.force)
+    return _Started(topic, pending, previous)
+
+
+def finish_topic(ctx: _Context, started: _Started) -> TopicResult:
+    """Write a started topic's files; remember its claims once they are written."""
+    memo, previous, name = started.pending.memo, started.previous, started.topic.name
+    paths = finish_memo(started.pending)
     main_items = [i for i in memo.items if i.section != "timeline"]
-    ctx.store.record_claims(topic.name, date, (k for i in main_items for k in fact_keys(i)), len(main_items))
-    new = sum(i.is_new for i in memo.items if i.section != "timeline")
+    keys = (k for i in main_items for k in fact_keys(i))
+    ctx.store.record_claims(name, ctx.request.memo_date, keys, len(main_items))
+    new = sum(i.is_new for i in main_items)
     since = previous[0] if previous else None
     chosen = memo.stats.items_chosen
-    return TopicResult(topic.name, chosen, new, memo.nothing_new, tuple(paths), previous=since)
+    return TopicResult(name, chosen, new, memo.nothing_new, tuple(paths), previous=since)
 
 
-def _safe_build_topic(ctx: _Context, topic: Topic) -> TopicResult:
+def build_topic(ctx: _Context, topic: Topic) -> TopicResult:
+    """Select, mark, render and write one topic; remember its claims once its files are written."""
+    return finish_topic(ctx, start_topic(ctx, topic))
+
+
+T = TypeVar("T")
+
+
+def _guarded(name: str, step: Callable[[], T]) -> T | TopicResult:
+    """``step()``, or the failed topic's result: one topic failing must not stop the others."""
     try:
-        return build_topic(ctx, topic)
+        return step()
     except EmptyMemoError as exc:
         log.warning("%s", exc)
-        return TopicResult(topic.name, error=str(exc), kept_empty=True)
-    except Exception as exc:  # one topic failing must not stop the others
+        return TopicResult(name, error=str(exc), kept_empty=True)
+    except Exception as exc:
         message = str(exc) if isinstance(exc, BriefgenError) else f"{type(exc).__name__}: {exc}"
-        log.error("%s: failed, previous memo kept: %s", topic.name, message)
-        log.debug("%s: traceback", topic.name, exc_info=True)
-        return TopicResult(topic.name, error=message)
+        log.error("%s: failed, previous memo kept: %s", name, message)
+        log.debug("%s: traceback", name, exc_info=True)
+        return TopicResult(name, error=message)
 
 
 def _fetch(settings: Settings) -> str | None:
@@ -170,11 +178,25 @@ def _fetch(settings: Settings) -> str | None:
 def _build_topics(
     ctx: _Context, topics: list[Topic], progress: Callable[[TopicResult], None] | None
 ) -> tuple[TopicResult, ...]:
-    results = []
-    for topic in topics:
-        results.append(_safe_build_topic(ctx, topic))
+    """Each topic in turn; a topic's files are written after the next topic is selected, so its PDF
+    renders on the other core meanwhile."""
+    results: list[TopicResult] = []
+
+    def done(result: TopicResult) -> None:
+        results.append(result)
         if progress is not None:
-            progress(results[-1])
+            progress(result)
+
+    started: _Started | None = None
+    for topic in topics:
+        step = _guarded(topic.name, functools.partial(start_topic, ctx, topic))
+        if started is not None:
+            done(_guarded(started.topic.name, functools.partial(finish_topic, ctx, started)))
+        started = step if isinstance(step, _Started) else None
+        if isinstance(step, TopicResult):
+            done(step)
+    if started is not None:
+        done(_guarded(started.topic.name, functools.partial(finish_topic, ctx, started)))
     return tuple(results)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +64,40 @@ def keep_memo_with_items(memo: Memo, out_dir: Path, database: Path | None, force
     )
 
 
+@dataclass(frozen=True)
+class PendingMemo:
+    """A memo whose files are being rendered (``start_memo``); ``finish_memo`` writes them."""
+
+    memo: Memo
+    renders: Mapping[Path, Callable[[], bytes]]
+    database: Path | None
+
+
+def start_memo(
+    memo: Memo,
+    renderer: Renderer,
+    formats: Sequence[str],
+    out_dir: Path,
+    database: Path | None = None,
+    force: bool = False,
+) -> PendingMemo:
+    """Check the memo may be written, then start rendering each format (a PDF renders in the PDF
+    worker while the caller goes on)."""
+    keep_memo_with_items(memo, out_dir, database, force)
+    renders = {out_dir / memo_filename(memo.topic, memo.date, f): renderer.start(memo, f) for f in formats}
+    return PendingMemo(memo, renders, database)
+
+
+def finish_memo(pending: PendingMemo) -> list[Path]:
+    """Every rendered format first, then each written atomically: a failed render writes nothing."""
+    rendered = {path: render() for path, render in pending.renders.items()}
+    for path, data in rendered.items():
+        write_atomic(path, data)
+    if pending.database is not None:
+        written.record(pending.database, rendered, pending.memo.stats.items_chosen)
+    return list(rendered)
+
+
 def write_memo(
     memo: Memo,
     renderer: Renderer,
@@ -75,13 +109,7 @@ def write_memo(
     """Render every format first, then write each atomically: a failed render writes nothing, and a
     memo with no items never replaces one with items unless ``force``. ``database``: where the files
     written are recorded with the memo's item count (the build store's file)."""
-    keep_memo_with_items(memo, out_dir, database, force)
-    rendered = {out_dir / memo_filename(memo.topic, memo.date, f): renderer.render(memo, f) for f in formats}
-    for path, data in rendered.items():
-        write_atomic(path, data)
-    if database is not None:
-        written.record(database, rendered, memo.stats.items_chosen)
-    return list(rendered)
+    return finish_memo(start_memo(memo, renderer, formats, out_dir, database, force))
 
 
 def build_memo(settings: Settings, request: MemoRequest, pdf: PdfProcess | None = None) -> list[Path]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -136,15 +136,24 @@ class Renderer:
 
     def render(self, memo: Memo, fmt: str) -> bytes:
         """The memo in format ``fmt`` (one of FORMATS) as bytes, ready to be written atomically."""
+        return self.start(memo, fmt)()
+
+    def start(self, memo: Memo, fmt: str) -> Callable[[], bytes]:
+        """``render``, returning at once a call that gives the bytes: a PDF renders meanwhile in the
+        PDF worker (the other formats are rendered here, now)."""
+        if fmt == "pdf":
+            from briefgen.render.pdfproc import PdfProcess
+
+            pdf = self._pdf or PdfProcess(start=False)  # without a worker it renders in this process
+            return pdf.start(self.html(memo), self._dirs, memo.date)
+        data = self._bytes(memo, fmt)
+        return lambda: data
+
+    def _bytes(self, memo: Memo, fmt: str) -> bytes:
         if fmt == "json":
             return memo_json(memo)
         if fmt == "md":
             return self.markdown(memo).encode("utf-8")
         if fmt == "html":
             return self.html(memo).encode("utf-8")
-        if fmt == "pdf":
-            from briefgen.render.pdfproc import PdfProcess
-
-            pdf = self._pdf or PdfProcess(start=False)  # without a worker it renders in this process
-            return pdf.render(self.html(memo), self._dirs, memo.date)
         raise UsageError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -42,17 +42,41 @@ class PdfProcess:
 
     def render(self, html: str, folders: Sequence[Path], created: dt.date) -> bytes:
         """The PDF of ``html`` (see ``pdf.html_to_pdf``), from the worker when there is one."""
+        return self.start(html, folders, created)()
+
+    def start(self, html: str, folders: Sequence[Path], created: dt.date) -> Callable[[], bytes]:
+        """Start rendering ``html`` in the worker and return at once: call the result for the PDF bytes
+        (before starting the next one). The caller goes on with its work (the next memo's selection)
+        while the worker renders on the other core. Without a worker, the call renders in-process."""
         from briefgen.render.pdf import html_to_pdf
 
-        if self._worker is not None:
-            from briefgen.parallel import WorkerGone
+        if self._worker is None:
+            return lambda: html_to_pdf(html, folders, created)
+        from briefgen.parallel import WorkerGone
 
+        try:
+            self._worker.send(html_to_pdf, html, tuple(folders), created)
+        except WorkerGone as exc:
+            return self._gone(exc, html, folders, created)
+        worker = self._worker
+
+        def result() -> bytes:
             try:
-                return self._worker.call(html_to_pdf, html, tuple(folders), created)
+                data: bytes = worker.receive()
             except WorkerGone as exc:
-                log.info("PDF worker gone (%s); rendering in-process", exc)
-                self.close()
-        return html_to_pdf(html, folders, created)
+                return self._gone(exc, html, folders, created)()
+            return data
+
+        return result
+
+    def _gone(
+        self, exc: Exception, html: str, folders: Sequence[Path], created: dt.date
+    ) -> Callable[[], bytes]:
+        from briefgen.render.pdf import html_to_pdf
+
+        log.info("PDF worker gone (%s); rendering in-process", exc)
+        self.close()
+        return lambda: html_to_pdf(html, folders, created)
 
     def close(self) -> None:
         if self._worker is not None:
