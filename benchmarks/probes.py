@@ -83,9 +83,11 @@ def lexrank_cmd(corpus: Path) -> list[str]:
     return [PY, "-c", LEXRANK, str(corpus), str(HERE)]
 
 
-def generate_cmd(out: Path, n: int | None = None, add: int | None = None) -> list[str]:
+def generate_cmd(
+    out: Path, n: int | None = None, add: int | None = None, kind: str = "recombined"
+) -> list[str]:
     size = ["--add", str(add)] if add is not None else ["--n", str(n)]
-    return [PY, str(HERE / "generate.py"), *size, "--out", str(out), "--seed", "1"]
+    return [PY, str(HERE / "generate.py"), *size, "--out", str(out), "--seed", "1", "--kind", kind]
 
 
 def briefgen_cmd(*args: str) -> list[str]:

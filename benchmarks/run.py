@@ -1,6 +1,7 @@
 """The benchmark: one Markdown table (also written to benchmarks/results.md). See benchmarks/README.md.
 
-python benchmarks/run.py [--sizes 1000,5000,10000] [--lexrank-max 1000] [--lexrank-timeout 150]
+python benchmarks/run.py [--sizes 1000,5000,10000] [--kinds distinct,recombined] [--corpus DIR]
+                         [--lexrank-max 1000] [--lexrank-timeout 150]
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import corpora
 import measure
 import probes
-from corpusgen.article import article_date
+from corpora import Corpus
 from corpusgen.sources import load_sources
 from measure import Result
 
-DATA = probes.HERE / "data"
 COMPARE_N = 500
 LEXRANK_LADDER = (50, 100)  # small sizes measured first, to show LexRank's growth before it stops
 
@@ -42,21 +43,6 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def dataset(n: int) -> Path:
-    """``data/n<N>``: the first N articles of the seed-1 archive (regenerated if it holds anything else)."""
-    folder = DATA / f"n{n}"
-    count = sum(1 for _ in folder.rglob("article-*")) if folder.exists() else 0
-    if count != n:
-        log(f"generating {n} articles into {folder}")
-        measure.run(probes.generate_cmd(folder, n=n), timeout=900)
-    return folder
-
-
-def memo_date(n: int) -> dt.date:
-    """The day after the newest article, counting the 100 the warm rebuild adds."""
-    return article_date(n + 99) + dt.timedelta(days=1)
-
-
 def row_of(result: Result, name: str, n: int | str, throughput: str = "", target: str = "") -> Row:
     if not result.ok:
         return Row(name, str(n), result.failure(), "", f"{result.rss_mb:.0f}", target, "no")
@@ -72,25 +58,26 @@ def mark(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
-def size_rows(n: int, scratch: Path, timeout: float) -> tuple[list[Row], dict[str, Result]]:
-    corpus = dataset(n)
-    mb = probes.corpus_mb(corpus)
+def size_rows(corpus: Corpus, scratch: Path, timeout: float) -> tuple[list[Row], dict[str, Result]]:
+    """Floor, ingest and a cold build on N articles, then the rebuild once the last 100 are added."""
+    n, tag = corpus.n, f" [{corpus.label}]"
+    folder, held = corpora.without_added(corpus, scratch)
+    mb = probes.corpus_mb(folder)
     done: dict[str, Result] = {}
-    log(f"N={n}: floor, ingest")
-    done["floor"] = floor = measure.run(probes.floor_cmd(corpus), timeout)
-    rows = [row_of(floor, "floor: read + regex sentence split", n, rate(n, mb, floor.wall))]
-    ingest = measure.run(probes.ingest_cmd(corpus), timeout)
-    rows.append(row_of(ingest, "ingest (read_corpus)", n, rate(n, mb, ingest.wall)))
-    log(f"N={n}: cold build")
-    config = probes.write_config(scratch / f"n{n}", corpus)
-    done["cold"] = cold = measure.run(probes.build_cmd(config, memo_date(n)), timeout)
-    rows.append(_cold_row(cold, floor, n, mb))
-    measure.run(probes.generate_cmd(corpus, add=100), timeout)
-    log(f"N={n}: warm rebuild after +100 articles")
-    warm = measure.run(probes.build_cmd(config, memo_date(n)), timeout)
-    row = row_of(
-        warm, "warm rebuild after +100 articles", f"{n}+100", f"{100 / warm.wall:,.0f} new art/s", "≤ 3 s"
-    )
+    log(f"N={n}{tag}: floor, ingest")
+    done["floor"] = floor = measure.run(probes.floor_cmd(folder), timeout)
+    rows = [row_of(floor, f"floor: read + regex sentence split{tag}", n, rate(n, mb, floor.wall))]
+    ingest = measure.run(probes.ingest_cmd(folder), timeout)
+    rows.append(row_of(ingest, f"ingest (read_corpus){tag}", n, rate(n, mb, ingest.wall)))
+    log(f"N={n}{tag}: cold build")
+    config = probes.write_config(scratch / f"{corpus.label}-{n}", folder)
+    done["cold"] = cold = measure.run(probes.build_cmd(config, corpus.memo_date), timeout)
+    rows.append(_cold_row(cold, floor, n, mb, tag))
+    corpora.add_back(held)
+    log(f"N={n}{tag}: warm rebuild after +{corpora.ADDED} articles")
+    warm = measure.run(probes.build_cmd(config, corpus.memo_date), timeout)
+    name = f"warm rebuild after +{corpora.ADDED} articles{tag}"
+    row = row_of(warm, name, f"{n}+{corpora.ADDED}", f"{corpora.ADDED / warm.wall:,.0f} new art/s", "≤ 3 s")
     rows.append(row if not warm.ok else _with(row, warm.wall <= 3))
     return rows, done
 
@@ -100,8 +87,8 @@ def _with(row: Row, ok: bool) -> Row:
     return row
 
 
-def _cold_row(cold: Result, floor: Result, n: int, mb: float) -> Row:
-    name = "cold build, 3 topics (md+pdf+json)"
+def _cold_row(cold: Result, floor: Result, n: int, mb: float, tag: str) -> Row:
+    name = f"cold build, 3 topics (md+pdf+json){tag}"
     ratio = cold.wall / floor.wall if floor.ok and floor.wall else float("inf")
     target = f"≤ 10× floor (×{ratio:.1f})" if cold.ok else "≤ 10× floor"
     if n >= 10_000:
@@ -174,7 +161,7 @@ def lexrank_rows(sizes: list[int], limit: int, timeout: float) -> tuple[list[Row
             rows.append(Row(name, str(n), f"not run (stopped: N={stopped} exceeded {timeout:.0f} s)"))
             continue
         log(f"LexRank N={n} (time limit {timeout:.0f} s)")
-        corpus = dataset(n)
+        corpus = corpora.exact(n, log=log).folder
         result = measure.run(probes.lexrank_cmd(corpus), timeout)
         if result.ok:
             seconds[n] = result.wall
@@ -199,11 +186,12 @@ def _extrapolated(seconds: dict[int, float], n: int) -> str:
 
 
 def compare_rows(scratch: Path, lexrank_seconds: dict[int, float], timeout: float) -> list[Row]:
-    corpus = dataset(COMPARE_N)
+    given = corpora.exact(COMPARE_N, log=log)
+    corpus = given.folder
     log(f"briefgen memo on {COMPARE_N} articles")
     config = probes.write_config(scratch / f"memo{COMPARE_N}", corpus)
     memo = measure.run(
-        probes.memo_cmd(config, scratch / f"memo{COMPARE_N}" / "memo", memo_date(COMPARE_N)), timeout
+        probes.memo_cmd(config, scratch / f"memo{COMPARE_N}" / "memo", given.memo_date), timeout
     )
     name = "memo readmissions (md+pdf), whole process, vs LexRank"
     lex = lexrank_seconds.get(COMPARE_N)
@@ -214,7 +202,7 @@ def compare_rows(scratch: Path, lexrank_seconds: dict[int, float], timeout: floa
     return [_with(row, speedup >= 10)]
 
 
-def growth_row(cold: dict[int, Result]) -> list[Row]:
+def growth_row(cold: dict[int, Result], tag: str = "") -> list[Row]:
     ok = sorted(n for n, r in cold.items() if r.ok)
     if len(ok) < 2:
         return []
@@ -222,10 +210,11 @@ def growth_row(cold: dict[int, Result]) -> list[Row]:
     time_ratio, size_ratio = cold[large].wall / cold[small].wall, large / small
     rss_ratio = cold[large].rss_mb / cold[small].rss_mb
     row = Row(
-        "growth of cold build", f"{small}→{large}", f"×{time_ratio:.1f}",
-        f"×{size_ratio:.0f} articles", f"×{rss_ratio:.1f}", "near-linear (time ≤ 1.5× size ratio)",
+        f"growth of cold build{tag}", f"{small}→{large}", f"×{time_ratio:.1f}",
+        f"×{size_ratio:.0f} articles", f"×{rss_ratio:.1f}",
+        "time ≤ 1.1× and memory ≤ 0.6× the size ratio (50k/10k: ≤ 5.5×, ≤ 3×)",
     )  # fmt: skip
-    return [_with(row, time_ratio <= 1.5 * size_ratio)]
+    return [_with(row, time_ratio <= 1.1 * size_ratio and rss_ratio <= 0.6 * size_ratio)]
 
 
 def table(rows: list[Row]) -> str:
@@ -249,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--timeout", type=float, default=300.0, help="seconds before any other command is stopped"
     )
+    parser.add_argument(
+        "--kinds", default="distinct,recombined", help="generated corpora measured at every size"
+    )
+    parser.add_argument("--corpus", type=Path, help="also measure this folder (its last 100 files added)")
     parser.add_argument("--out", type=Path, default=probes.HERE / "results.md")
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
@@ -256,12 +249,15 @@ def main(argv: list[str] | None = None) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="briefgen-bench-"))
     try:
         rows = startup_rows(scratch) + analysis_rows(args.timeout)
-        cold: dict[int, Result] = {}
-        for n in sizes:
-            size, done = size_rows(n, scratch, args.timeout)
-            rows += size
-            cold[n] = done["cold"]
-        rows += growth_row(cold)
+        for kind in [k.strip() for k in args.kinds.split(",") if k.strip()]:
+            cold: dict[int, Result] = {}
+            for n in sizes:
+                size, done = size_rows(corpora.generated(n, kind, log), scratch, args.timeout)
+                rows += size
+                cold[n] = done["cold"]
+            rows += growth_row(cold, f" [{kind}]")
+        if args.corpus is not None:
+            rows += size_rows(corpora.given(args.corpus), scratch, args.timeout)[0]
         lex_rows, lex_seconds = lexrank_rows(sizes, args.lexrank_max, args.lexrank_timeout)
         rows += lex_rows + compare_rows(scratch, lex_seconds, args.timeout)
     finally:
@@ -270,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     report = (
         f"Machine: {measure.machine()}\n\n"
         f"Run {dt.datetime.now():%Y-%m-%d %H:%M}, `python benchmarks/run.py --sizes {args.sizes} "
+        f"--kinds {args.kinds} "
         f"--lexrank-max {args.lexrank_max}`, {minutes:.1f} min in all. Every figure is one fresh process "
         f"(start-up included).\n\n{table(rows)}\n"
     )
