@@ -164,3 +164,28 @@ def test_a_body_anchored_to_a_name_is_a_source_a_parse_may_name() -> None:
         "Le 3 mars 2024, le consulat général de Norlande à Veloria indiquait que les visas seraient réduits."
     )
     assert a is not None and a.speaker == "le consulat général de Norlande à Veloria", a
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Talvik believes that the border will reopen by March.", "Ivo Talvik"),
+        ("Talvik considers the deal a “historic mistake”.", "Ivo Talvik"),
+        ("Le syndicat considère la réforme comme une « atteinte aux droits des marins ».", "Le syndicat"),
+    ],
+)
+def test_a_belief_reported_as_said_is_a_statement(sentence: str, speaker: str) -> None:
+    """A clause after the belief verb, or the source's own quoted words, make it a statement."""
+    a = one(sentence, TALVIK)
+    assert a is not None and a.speaker == speaker, a
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norland has long backed the rebels and views the annexation of the valley as an occupation.",
+        "Le Norland considère depuis longtemps l’annexion de la vallée comme une occupation.",
+    ],
+)
+def test_a_belief_the_writer_ascribes_without_a_clause_or_a_quotation_is_not(sentence: str) -> None:
+    assert one(sentence) is None

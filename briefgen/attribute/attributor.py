@@ -188,7 +188,7 @@ def read(sentence: Sentence, quotes: Sequence[Quote], lang: str) -> Reading:
     spans = spans_in(quotes, start, sentence.end)
     masked = mask(text, start, quotes)
     relative = [(b - start, e - start) for b, e in spans]
-    cues = cues_in(text, masked, lang, relative, lambda *c: _reports_a_statement(masked, *c))
+    cues = cues_in(text, masked, lang, relative, lambda *c: _reports_a_statement(masked, relative, *c))
     return Reading(sentence, spans, masked, tuple(cues))
 
 
@@ -214,14 +214,23 @@ def _part(reading: Reading) -> str:
     return text if space < 0 else text[:space]
 
 
-def _reports_a_statement(masked: str, entry: Entry, start: int, end: int, lang: str) -> bool:
+def _reports_a_statement(
+    masked: str, quoted: Sequence[tuple[int, int]], entry: Entry, start: int, end: int, lang: str
+) -> bool:
     """Can this cue attribute a statement in a memo's sense: its class (data/cue_classes.tsv) and frame,
-    and nothing that says it was not (yet) said (``modality``)? A colon's speaker is read by ``_colon``."""
+    and nothing that says it was not (yet) said (``modality``)? A colon's speaker is read by ``_colon``.
+    A belief (COGNITION) is a statement when what is believed is reported as said: a clause after the cue
+    ("believes that…", "estime que…") or the source's quoted words ("considère cela comme une
+    « violation »"); "views the claims as an occupation" is the writer's account of a view."""
     if entry.key == ":" or not (entry.cls in MEMO_CLASSES or as_put_it(masked, start, end)):
         return False
     if entry.cls == "FRAMING" and not _FRAMED.search(masked, end, end + 160):
         return False
     if entry.cls == "COMPLEMENT" and not complemented(masked, start, end):
+        return False
+    if entry.cls == "COGNITION" and not (
+        complemented(masked, start, end) or any(b >= end for b, _ in quoted)
+    ):
         return False
     return not vetoed(masked, start, end, lang, entry.pronominal)
 
