@@ -12,6 +12,7 @@ not searched again until the index has grown.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import logging
 import math
 from collections import Counter
@@ -30,6 +31,7 @@ LEADER = 0.25  # similarity to the claim's leader needed as well
 KEYS = 10  # rarest features of a sentence used as index keys
 MAX_POSTING = 1000  # keys shared by more sentences than this are too common to generate candidates
 MAX_NEIGHBOURS = 40  # compared sentences per new sentence (those sharing the most keys)
+NEIGHBOUR_WORK = 1000  # posting entries read per sentence (the shortest postings first)
 
 SUPPORT_JOIN = 0.42  # stricter bar for sentences without topic terms
 CHECKED = 8  # members of a claim a joining sentence must be compatible with (the first, most relevant)
@@ -98,13 +100,17 @@ def _keys(fs: frozenset[str], sim: Similarity) -> list[str]:
 
 
 def _neighbours(keys: list[str], index: Mapping[str, list[int]]) -> list[int]:
-    """Earlier sentences sharing the most index keys with this one (at most MAX_NEIGHBOURS)."""
+    """Earlier sentences sharing the most index keys with this one (at most MAX_NEIGHBOURS), read from
+    the shortest postings first and no more than NEIGHBOUR_WORK entries in all: in a large archive a
+    sentence's common keys are left out, not every sentence's work multiplied by them."""
     shared: Counter[int] = Counter()
-    for k in keys:
-        posting = index.get(k, [])
-        if len(posting) <= MAX_POSTING:
-            shared.update(posting)
-    return sorted(shared, key=lambda j: (-shared[j], j))[:MAX_NEIGHBOURS]
+    budget = NEIGHBOUR_WORK
+    for posting in sorted((index.get(k, []) for k in keys), key=len):
+        if len(posting) > min(MAX_POSTING, budget):
+            break  # the postings left are longer still
+        shared.update(posting)
+        budget -= len(posting)
+    return [j for _, j in heapq.nsmallest(MAX_NEIGHBOURS, ((-n, j) for j, n in shared.items()))]
 
 
 class _Facts:
