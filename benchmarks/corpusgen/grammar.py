@@ -36,15 +36,17 @@ _CONTRACT = (
 )
 
 
-def number(value: float, lang: str, decimals: int = 0) -> str:
-    """``1,240`` / ``12.5`` in English; ``1240``, ``12 400`` and ``12,5`` in French."""
+def number(value: float, lang: str, decimals: int = 0, year: bool = False) -> str:
+    """``1,240`` / ``12.5`` in English; ``1240``, ``12 400`` and ``12,5`` in French; a year as is."""
     if decimals:
         text = f"{value:.{decimals}f}"
         return text.replace(".", ",") if lang == "fr" else text
     whole = int(value)
+    if year:
+        return str(whole)
     if lang == "fr":
         return f"{whole:,}".replace(",", " ") if whole >= 10_000 else str(whole)
-    return f"{whole:,}" if whole < 1900 or whole > 2100 else str(whole)
+    return f"{whole:,}"
 
 
 def _rounded(value: int) -> int:
@@ -73,10 +75,12 @@ class Grammar:
         def slot(m: re.Match[str]) -> str:
             name = m[1]
             if m[2] is not None:
-                value = rng.randint(int(m[2]), int(m[3]))
+                lo, hi = int(m[2]), int(m[3])
+                value = rng.randint(lo, hi)
                 if name == "d":
                     return number(value + rng.randrange(10) / 10, self.lang, 1)
-                return number(_rounded(value) if name == "r" else value, self.lang)
+                year = lo >= 1900 and hi <= 2100
+                return number(_rounded(value) if name == "r" else value, self.lang, year=year)
             if name in bind:
                 found = bind[name]
                 return found() if callable(found) else found

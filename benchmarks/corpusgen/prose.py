@@ -45,7 +45,7 @@ def paragraphs(sentences: Sequence[str], rng: random.Random) -> list[list[str]]:
 def clause(text: str) -> str:
     """``text`` to follow "said that" or "according to …,": its first word lower-cased unless a name."""
     first, _, rest = text.partition(" ")
-    if first[:2] in ("L'", "L’"):
+    if first[:2] in ("L'", "L’", "l'", "l’"):  # "L'accord", "l'Italie": the article only
         return "l" + text[1:]
     word = first.replace("’", "'").split("'")[0].rstrip(",")
     countries = parts("world")["countries"]
