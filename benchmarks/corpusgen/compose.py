@@ -28,7 +28,8 @@ KINDS = {
     "background": 1.0,
 }
 MIN_SENTENCES, MAX_SENTENCES = 27, 45
-BORROW = 0.12  # share of an article's propositions taken from another topic
+BORROW = 0.12  # share of an article's propositions taken from a kindred topic
+KINDRED = {"readmissions": ("security-cooperation",), "security-cooperation": ("readmissions",)}
 QUOTE_POOLS = ("official", "critic", "analyst")
 RETOLD = {"plain": 0.2, "anon": 0.4, "said": 0.4}  # how an unattributed fact of the event is told
 
@@ -114,8 +115,8 @@ class Writer:
     def _propositions(self) -> list[str]:
         topics = self.data["topics"]
         own = list(topics[self.event.topic]["props"])
-        others = [p for t in TOPICS if t != self.event.topic for p in topics[t]["props"]]
-        return own + self.rng.sample(others, round(len(own) * BORROW))
+        others = [p for t in KINDRED.get(self.event.topic, ()) for p in topics[t]["props"]]
+        return own + self.rng.sample(others, min(len(others), round(len(own) * BORROW)))
 
     def _proposition(self) -> str:
         return self.grammar.expand(self.props.draw(), self.rng, self.bind)

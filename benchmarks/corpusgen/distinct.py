@@ -15,7 +15,7 @@ from corpusgen.article import DUPLICATE_SHARE, MARKDOWN_SHARE, OFFTOPIC_SHARE, G
 from corpusgen.compose import topic_article
 from corpusgen.grammar import Grammar
 from corpusgen.perturb import AGENCIES, NAME_POOL, byline, clutter_line, dateline
-from corpusgen.prose import paragraphs
+from corpusgen.prose import SAYS, paragraphs
 from corpusgen.syndicate import syndicate
 from corpusgen.world import outsider, parts
 
@@ -35,7 +35,7 @@ class DistinctArticle(Generated):
 def offtopic_article(lang: str, rng: random.Random, target: int) -> tuple[str, list[list[str]]]:
     """Sport, weather, culture, business, local news: one theme first, then a roundup of the others."""
     data = parts(f"offtopic_{lang}")
-    grammar = Grammar({**data["rules"], "outlet": parts("world")["outlets"]}, lang)
+    grammar = Grammar({**data["rules"], "outlet": parts("world")["local_outlets"]}, lang)
     themes = rng.sample(sorted(data["themes"]), len(data["themes"]))
     queue: list[str] = []
     sentences: list[str] = []
@@ -44,7 +44,12 @@ def offtopic_article(lang: str, rng: random.Random, target: int) -> tuple[str, l
             queue = [t for th in themes for t in rng.sample(data["themes"][th]["sentences"], 4)]
         person, template = outsider(rng), queue.pop(0)
         text = grammar.sentence(template, rng, {"person": person.name}, person.gender)
-        if rng.random() < TAIL_SHARE and "{person}" not in template and text[-1] == "." and "«" not in text:
+        if (
+            rng.random() < TAIL_SHARE
+            and text[-1] == "."
+            and not SAYS.search(text)
+            and "{person}" not in template
+        ):
             tail = grammar.expand(rng.choice(data["tails"]), rng, {"person": outsider(rng).name})
             text = text[:-1] + tail
         sentences.append(text)
@@ -86,12 +91,13 @@ def typography(texts: list[str], lang: str, rng: random.Random) -> list[str]:
     return texts
 
 
-def generate_distinct(seed: int, index: int, allow_duplicate: bool = True) -> DistinctArticle:
+def generate_distinct(seed: int, index: int) -> DistinctArticle:
+    """Article ``index`` of the archive ``seed``; a copy repeats the article written at its original's
+    index, itself a copy at times (syndication chains), never one that was not written."""
     rng = random.Random(f"distinct:{seed}:{index}")
     date = article_date(index)
-    copy = rng.random() < DUPLICATE_SHARE  # drawn always, so the original below is the article written
-    if allow_duplicate and index >= 20 and copy:
-        original = generate_distinct(seed, index - rng.randint(1, min(index, 200)), allow_duplicate=False)
+    if index >= 20 and rng.random() < DUPLICATE_SHARE:
+        original = generate_distinct(seed, index - rng.randint(1, min(index, 200)))
         headline, lines = syndicate(original.headline, list(original.lines), original.lang, rng)
         date = original.date + dt.timedelta(days=rng.randint(0, 1))
         markdown = rng.random() < MARKDOWN_SHARE
