@@ -10,12 +10,12 @@ are off-topic, 5% near-duplicate syndicated copies, 4% Markdown with front matte
 
 ``recombined`` (the default): the rest recombine sample paragraphs with shuffled sentences, swapped
 names, shifted dates and numbers, and clutter lines (advertisements, share buttons, photo credits,
-datelines). Few of its sentences are distinct (about 5% at 10,000 articles), so caches keyed by
+datelines). Few of its sentences are distinct (about 4% at 10,000 articles), so caches keyed by
 sentence look far better on it than on a real archive.
 
 ``distinct``: every sentence is composed from parts written for it (``corpusgen/parts/*.yaml``:
 templates with slots for speaker, cue, action, figures, places, days; invented people and outlets),
-a quarter in French; on-topic articles report one of the week's events (three per topic and week) in
+a quarter in French; on-topic articles report one of the week's events (five per topic and week) in
 their own words, so outlets share facts but rarely a sentence. Over 90% of its sentences are distinct.
 
 The last line printed is the share of distinct body sentences among the articles written
