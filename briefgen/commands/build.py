@@ -15,7 +15,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,7 +26,7 @@ from briefgen.commands.novelty import fact_keys, mark_new
 from briefgen.errors import BriefgenError, EmptyMemoError, PartialBuildError
 from briefgen.incremental import fingerprint
 from briefgen.lock import BuildLock
-from briefgen.models import AnalysedArticle
+from briefgen.models import AnalysedArticle, Memo
 from briefgen.output import make_folder
 from briefgen.publish import build_dir, update_latest, write_manifest
 from briefgen.render import Renderer
@@ -106,16 +106,16 @@ def sigterm_as_interrupt() -> Iterator[None]:
 
 @dataclass(frozen=True)
 class _Started:
-    """A topic selected and marked, its files rendering (``start_topic``)."""
+    """A topic selected and marked (``select_topic``), then its files rendering (``start_rendering``)."""
 
     topic: Topic
-    pending: PendingMemo
+    memo: Memo
     previous: tuple[dt.date, frozenset[str]] | None
+    pending: PendingMemo | None = None
 
 
-def start_topic(ctx: _Context, topic: Topic) -> _Started:
-    """Select and mark one topic, then start rendering its files (its PDF renders in the PDF worker
-    while the next topic is selected)."""
+def select_topic(ctx: _Context, topic: Topic) -> _Started:
+    """Select one topic's memo and mark what is new since its previous build."""
     date = ctx.request.memo_date
     header = header_of(ctx.settings)
     memo = select_memo(topic, ctx.settings.topics, ctx.corpus, date, header, ctx.request.since, ctx.scans)
@@ -123,15 +123,22 @@ def start_topic(ctx: _Context, topic: Topic) -> _Started:
     memo = mark_new(memo, previous)
     if memo.nothing_new and previous is not None:
         log.info("%s: nothing new since the build of %s", topic.name, previous[0].isoformat())
+    return _Started(topic, memo, previous)
+
+
+def start_rendering(ctx: _Context, selected: _Started) -> _Started:
+    """Start rendering a selected topic's files: its PDF renders in the PDF worker meanwhile."""
     database = store_path(ctx.settings)
-    pending = start_memo(memo, ctx.renderer, ctx.formats, ctx.folder, database, ctx.request.force)
-    return _Started(topic, pending, previous)
+    pending = start_memo(selected.memo, ctx.renderer, ctx.formats, ctx.folder, database, ctx.request.force)
+    return replace(selected, pending=pending)
 
 
 def finish_topic(ctx: _Context, started: _Started) -> TopicResult:
     """Write a started topic's files; remember its claims once they are written."""
-    memo, previous, name = started.pending.memo, started.previous, started.topic.name
-    paths = finish_memo(started.pending)
+    memo, previous, name = started.memo, started.previous, started.topic.name
+    pending = started.pending if started.pending is not None else start_rendering(ctx, started).pending
+    assert pending is not None  # start_rendering always sets it
+    paths = finish_memo(pending)
     main_items = [i for i in memo.items if i.section != "timeline"]
     keys = (k for i in main_items for k in fact_keys(i))
     ctx.store.record_claims(name, ctx.request.memo_date, keys, len(main_items))
@@ -143,7 +150,7 @@ def finish_topic(ctx: _Context, started: _Started) -> TopicResult:
 
 def build_topic(ctx: _Context, topic: Topic) -> TopicResult:
     """Select, mark, render and write one topic; remember its claims once its files are written."""
-    return finish_topic(ctx, start_topic(ctx, topic))
+    return finish_topic(ctx, start_rendering(ctx, select_topic(ctx, topic)))
 
 
 T = TypeVar("T")
@@ -187,14 +194,20 @@ def _build_topics(
         if progress is not None:
             progress(result)
 
-    started: _Started | None = None
+    started: _Started | None = None  # rendering: its files are written once the next topic is selected
     for topic in topics:
-        step = _guarded(topic.name, functools.partial(start_topic, ctx, topic))
-        if started is not None:
+        selected = _guarded(topic.name, functools.partial(select_topic, ctx, topic))
+        if started is not None:  # one render in the worker at a time: receive it before the next
             done(_guarded(started.topic.name, functools.partial(finish_topic, ctx, started)))
-        started = step if isinstance(step, _Started) else None
+            started = None
+        if isinstance(selected, TopicResult):
+            done(selected)
+            continue
+        step = _guarded(topic.name, functools.partial(start_rendering, ctx, selected))
         if isinstance(step, TopicResult):
             done(step)
+        else:
+            started = step
     if started is not None:
         done(_guarded(started.topic.name, functools.partial(finish_topic, ctx, started)))
     return tuple(results)
