@@ -15,7 +15,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -105,16 +105,23 @@ def sigterm_as_interrupt() -> Iterator[None]:
 
 
 @dataclass(frozen=True)
-class _Started:
-    """A topic selected and marked (``select_topic``), then its files rendering (``start_rendering``)."""
+class _Selected:
+    """A topic's memo, selected and marked (``select_topic``)."""
 
     topic: Topic
     memo: Memo
     previous: tuple[dt.date, frozenset[str]] | None
-    pending: PendingMemo | None = None
 
 
-def select_topic(ctx: _Context, topic: Topic) -> _Started:
+@dataclass(frozen=True)
+class _Started:
+    """A selected topic whose files are rendering (``start_rendering``)."""
+
+    selected: _Selected
+    pending: PendingMemo
+
+
+def select_topic(ctx: _Context, topic: Topic) -> _Selected:
     """Select one topic's memo and mark what is new since its previous build."""
     date = ctx.request.memo_date
     header = header_of(ctx.settings)
@@ -123,22 +130,20 @@ def select_topic(ctx: _Context, topic: Topic) -> _Started:
     memo = mark_new(memo, previous)
     if memo.nothing_new and previous is not None:
         log.info("%s: nothing new since the build of %s", topic.name, previous[0].isoformat())
-    return _Started(topic, memo, previous)
+    return _Selected(topic, memo, previous)
 
 
-def start_rendering(ctx: _Context, selected: _Started) -> _Started:
+def start_rendering(ctx: _Context, selected: _Selected) -> _Started:
     """Start rendering a selected topic's files: its PDF renders in the PDF worker meanwhile."""
     database = store_path(ctx.settings)
     pending = start_memo(selected.memo, ctx.renderer, ctx.formats, ctx.folder, database, ctx.request.force)
-    return replace(selected, pending=pending)
+    return _Started(selected, pending)
 
 
 def finish_topic(ctx: _Context, started: _Started) -> TopicResult:
     """Write a started topic's files; remember its claims once they are written."""
-    memo, previous, name = started.memo, started.previous, started.topic.name
-    pending = started.pending if started.pending is not None else start_rendering(ctx, started).pending
-    assert pending is not None  # start_rendering always sets it
-    paths = finish_memo(pending)
+    memo, previous, name = started.selected.memo, started.selected.previous, started.selected.topic.name
+    paths = finish_memo(started.pending)
     main_items = [i for i in memo.items if i.section != "timeline"]
     keys = (k for i in main_items for k in fact_keys(i))
     ctx.store.record_claims(name, ctx.request.memo_date, keys, len(main_items))
@@ -198,7 +203,7 @@ def _build_topics(
     for topic in topics:
         selected = _guarded(topic.name, functools.partial(select_topic, ctx, topic))
         if started is not None:  # one render in the worker at a time: receive it before the next
-            done(_guarded(started.topic.name, functools.partial(finish_topic, ctx, started)))
+            done(_guarded(started.selected.topic.name, functools.partial(finish_topic, ctx, started)))
             started = None
         if isinstance(selected, TopicResult):
             done(selected)
@@ -209,7 +214,7 @@ def _build_topics(
         else:
             started = step
     if started is not None:
-        done(_guarded(started.topic.name, functools.partial(finish_topic, ctx, started)))
+        done(_guarded(started.selected.topic.name, functools.partial(finish_topic, ctx, started)))
     return tuple(results)
 
 

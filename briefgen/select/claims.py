@@ -29,9 +29,9 @@ log = logging.getLogger(__name__)
 JOIN = 0.38  # similarity to the closest member needed to join a claim
 LEADER = 0.25  # similarity to the claim's leader needed as well
 KEYS = 10  # rarest features of a sentence used as index keys
-MAX_POSTING = 1000  # keys shared by more sentences than this are too common to generate candidates
 MAX_NEIGHBOURS = 40  # compared sentences per new sentence (those sharing the most keys)
-NEIGHBOUR_WORK = 1000  # posting entries read per sentence (the shortest postings first)
+NEIGHBOUR_WORK = 1000  # posting entries read per sentence (the shortest postings first; a longer key is
+# too common to generate candidates)
 
 SUPPORT_JOIN = 0.42  # stricter bar for sentences without topic terms
 CHECKED = 8  # members of a claim a joining sentence must be compatible with (the first, most relevant)
@@ -106,7 +106,7 @@ def _neighbours(keys: list[str], index: Mapping[str, list[int]]) -> list[int]:
     shared: Counter[int] = Counter()
     budget = NEIGHBOUR_WORK
     for posting in sorted((index.get(k, []) for k in keys), key=len):
-        if len(posting) > min(MAX_POSTING, budget):
+        if len(posting) > budget:
             break  # the postings left are longer still
         shared.update(posting)
         budget -= len(posting)
