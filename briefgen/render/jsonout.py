@@ -1,6 +1,7 @@
 """The JSON memo: the contract ``../shared/eval/score.py`` reads, plus counts and dates for tools.
 
-``items`` holds each claim once; ``timeline`` repeats the dated ones in date order (a view, not new
+``items`` holds each claim once, in pick order (most important first; ``section`` says where the
+memo prints it); ``timeline`` repeats the dated ones in date order (a view, not new
 claims), so a tool counting items never counts a fact twice. ``citations`` state the item's fact and
 are counted; ``see_also`` are related sentences of other sources, never counted.
 """

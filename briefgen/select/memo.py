@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import replace
 
-from briefgen.models import Citation, Memo, MemoHeader, MemoItem, MemoStats, Source
+from briefgen.models import SECTIONS, Citation, Memo, MemoHeader, MemoItem, MemoStats, Source
 from briefgen.select.facts import stance_of
 from briefgen.select.pipeline import Selection
 from briefgen.select.rank import RankedClaim
@@ -25,12 +25,21 @@ def bottom_line_size(chosen: int) -> int:
 
 
 def _sections(chosen: tuple[RankedClaim, ...]) -> list[tuple[str, RankedClaim]]:
+    """Each pick with the section printing it, in pick order (most important first): the first two or
+    three are the bottom line, the others key statements when attributed, else context."""
     n = bottom_line_size(len(chosen))
-    out = [("bottom-line", r) for r in chosen[:n]]
-    rest = [r for r in chosen[n:]]
-    out += [("key-statements", r) for r in rest if r.representative.attribution is not None]
-    out += [("context", r) for r in rest if r.representative.attribution is None]
-    return out
+
+    def section(k: int, r: RankedClaim) -> str:
+        if k < n:
+            return "bottom-line"
+        return "key-statements" if r.representative.attribution is not None else "context"
+
+    return [(section(k, r), r) for k, r in enumerate(chosen)]
+
+
+def _reading_order(sections: list[tuple[str, RankedClaim]]) -> list[tuple[str, RankedClaim]]:
+    """The items as the memo prints them, section by section: sources are numbered in this order."""
+    return sorted(sections, key=lambda sr: SECTIONS.index(sr[0]))
 
 
 def _item(
@@ -79,8 +88,9 @@ def _sources(order: list[str], sel: Selection, items: list[MemoItem]) -> tuple[S
 
 def build_memo(sel: Selection, memo_date: dt.date, header: MemoHeader, since: dt.date | None) -> Memo:
     sections = _sections(sel.chosen)
-    cited = [c.article_id for _, r in sections for c in r.citations]
-    order = list(dict.fromkeys(cited + [c.article_id for _, r in sections for c in r.see_also]))
+    read = _reading_order(sections)
+    cited = [c.article_id for _, r in read for c in r.citations]
+    order = list(dict.fromkeys(cited + [c.article_id for _, r in read for c in r.see_also]))
     numbers = {sid: n for n, sid in enumerate(order, start=1)}
     dates = {a.article.id: a.article.date for a in sel.window.articles}
     items = [_item(section, r, numbers, dates) for section, r in sections]
