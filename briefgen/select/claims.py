@@ -58,7 +58,12 @@ class Similarity:
         )
 
     def mass(self, fs: frozenset[str]) -> float:
-        return sum(self.weights.get(f, 1.0) for f in fs)
+        """The summed weights of ``fs`` (1.0 for a feature not fitted), exactly rounded: a set's order
+        changes with the process's string hashing, and a plain float sum would change with it."""
+        try:
+            return math.fsum(map(self.weights.__getitem__, fs))  # every feature fitted: the fast way
+        except KeyError:
+            return math.fsum(self.weights.get(f, 1.0) for f in fs)
 
     def _whole(self, fs: frozenset[str]) -> float:
         m = self.masses.get(fs)
@@ -110,6 +115,8 @@ def _neighbours(keys: list[str], index: Mapping[str, list[int]]) -> list[int]:
             break  # the postings left are longer still
         shared.update(posting)
         budget -= len(posting)
+    if len(shared) <= MAX_NEIGHBOURS:
+        return list(shared)
     return [j for _, j in heapq.nsmallest(MAX_NEIGHBOURS, ((-n, j) for j, n in shared.items()))]
 
 
@@ -148,11 +155,15 @@ def _best_claim(
 ) -> int | None:  # fmt: skip
     sim = facts.sim
     best: tuple[float, int] | None = None
+    fits: dict[int, bool] = {}  # claim -> whether sentence i may join it (leader and facts)
     for j in near:
         s, g = sim(feats[i], feats[j]), owner[j]
         if s < bar or (best is not None and (s, -g) <= (best[0], -best[1])):
             continue
-        if sim(feats[i], feats[groups[g][0]]) >= LEADER and facts.clash(i, groups[g]) is None:
+        fit = fits.get(g)
+        if fit is None:
+            fit = fits[g] = sim(feats[i], feats[groups[g][0]]) >= LEADER and facts.clash(i, groups[g]) is None
+        if fit:
             best = (s, g)
     return None if best is None else best[1]
 

@@ -148,7 +148,7 @@ class _State:
 
 
 def _value(r: RankedClaim, top: float, state: _State, weights: Mapping[str, float]) -> float:
-    gain = sum(weights.get(k, 0.0) for k in concepts(r.representative) - state.covered)
+    gain = math.fsum(weights.get(k, 0.0) for k in concepts(r.representative) - state.covered)
     gain += RESTATED * min(restated(r), RESTATED_CAP)
     words = max(1, len(r.representative.sentence.text.split()))
     spread = SPREAD ** state.shown_from[r.representative.article_id]

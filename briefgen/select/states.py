@@ -25,6 +25,7 @@ them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -102,5 +103,6 @@ def why_not(
 
 
 def _dice(a: frozenset[str], b: frozenset[str], weights: Mapping[str, float]) -> float:
-    total = sum(weights.get(f, 1.0) for f in a) + sum(weights.get(f, 1.0) for f in b)
-    return 2 * sum(weights.get(f, 1.0) for f in a & b) / total if total else 0.0
+    """Weighted Dice of two sets; sums exactly rounded, so independent of the sets' order."""
+    total = math.fsum(weights.get(f, 1.0) for f in a) + math.fsum(weights.get(f, 1.0) for f in b)
+    return 2 * math.fsum(weights.get(f, 1.0) for f in a & b) / total if total else 0.0
