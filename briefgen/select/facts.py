@@ -5,6 +5,8 @@ Two sentences sharing many words may still state different facts. ``compatible``
 - both name their speaker and the speakers differ (another speaker's statement is another claim);
 - one is negated and the other is not ("did not agree" is not "agreed");
 - both give a day for their event and the days differ ("will travel on Monday" / "agreed on Tuesday");
+- each gives a figure the other does not give, even rounded ("207 Tunisians" / "1,189
+  Moroccans": ``briefgen.select.figures``);
 - one is a preview or plan (future tense, "is expected to", "va", "doit") and the other is not, and
   either names a day: a dated plan is not the dated event;
 - what they share lies inside quotation marks only (the words outside the quotes have little in common).
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefgen.select.features import features
+from briefgen.select.figures import Figure, figures, other_figures
 from briefgen.select.relevance import Candidate
 from briefgen.select.terms import stems
 from briefgen.select.timeline import event_date
@@ -50,6 +53,7 @@ class Fact:
     preview: bool
     day: dt.date | None  # the event's day, when the sentence gives one
     outside: frozenset[str] | None  # features of the words outside quotation marks (None: no quotation)
+    figures: frozenset[Figure] = frozenset()  # the figures it states
 
 
 def _negated(text: str) -> bool:
@@ -88,7 +92,8 @@ def stance_of(c: Candidate) -> Stance:
 def fact_of(c: Candidate, article_date: dt.date | None) -> Fact:
     text = c.sentence.text
     speaker, negated, preview = stance_of(c)
-    return Fact(speaker, negated, preview, _day(text, article_date, preview), _outside(text, c.lang))
+    day, outside = _day(text, article_date, preview), _outside(text, c.lang)
+    return Fact(speaker, negated, preview, day, outside, figures(text, c.lang))
 
 
 def compatible(a: Fact, b: Fact, outside_sim: float) -> str | None:
@@ -102,6 +107,8 @@ def compatible(a: Fact, b: Fact, outside_sim: float) -> str | None:
         return "another day"
     if a.preview != b.preview and (a.day or b.day):
         return "a plan is not the event"
+    if other_figures(a.figures, b.figures):
+        return "other figures"
     if quoting_both(a, b) and outside_sim < OUTSIDE_BAR:
         return "shares only a quotation"
     return None
