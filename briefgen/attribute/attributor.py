@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from briefgen.attribute import lexicon as lx
-from briefgen.attribute.clauses import Found, complemented
+from briefgen.attribute.clauses import STRONG, Found, complemented
 from briefgen.attribute.cues import MEMO_CLASSES, Entry
 from briefgen.attribute.detect import Cue, cues_in
 from briefgen.attribute.keys import fold_aliases, key_with
@@ -245,6 +245,6 @@ def _parsed_source(text: str, masked: str, cue: Cue, at: tuple[int, int]) -> Fou
         return None  # the parse put the source inside a quotation
     initial = at[0] == 0 and " " not in words.strip()  # "Much will depend…": a capital, not a name
     anchored = any(w[:1].isupper() for w in words.split()[1:])  # "le consulat général de France"
-    mention = parse_np(words) if initial else source_np(words, any_head=anchored)
+    mention = parse_np(words) if initial else source_np(words, any_head=anchored or cue.probability >= STRONG)
     form = "according" if cue.key == "accord" else "verb"
     return Found(form, cue.text, cue.start, mention) if mention is not None else None

@@ -1,0 +1,45 @@
+"""Sources the clause readers and the parse name since issue 13's recall work: participle adjuncts read
+from the parse, agent nouns and "-ly" nouns as heads, lists of people. Every sentence is written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribute import FR_INTRO, INTRO, one
+
+TALVIK = "Deputy Prime Minister Ivo Talvik of Norland arrived in Veloria on Monday for two days of talks."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A Veloria judge has rejected a request to open the court file on the deal, saying the courts "
+            "have no business deciding what the public may read.",
+            "A Veloria judge",
+        ),
+        ("Supporters of the accord have also questioned the timing of the vote.", "Supporters"),
+        ("The family has called on the police to release the video.", "The family"),
+        ("Lawyers for the family said the video should be released.", "Lawyers for the family"),
+    ],
+)
+def test_english_sources_named_by_the_parse_and_the_noun_phrase_readers(sentence: str, speaker: str) -> None:
+    a = one(sentence, TALVIK)
+    assert a is not None and a.speaker == speaker, a
+
+
+def test_french_participle_with_its_clause_shares_the_subject() -> None:
+    a = one("Karim Vallaud a rejeté la demande, affirmant que la procédure était irrégulière.", FR_INTRO)
+    assert a is not None and a.speaker == "Karim Vallaud", a
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norland has expanded its naval patrols, underscoring the growing importance of the strait.",
+        "Talvik declined to say whether the patrols would continue.",
+        "Talvik will announce the new patrols on Friday, officials close to the talks expect.",
+    ],
+)
+def test_a_participle_without_a_clause_and_what_was_not_said_are_not_statements(sentence: str) -> None:
+    assert one(sentence, INTRO, TALVIK) is None
