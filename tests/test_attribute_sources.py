@@ -43,3 +43,10 @@ def test_french_participle_with_its_clause_shares_the_subject() -> None:
 )
 def test_a_participle_without_a_clause_and_what_was_not_said_are_not_statements(sentence: str) -> None:
     assert one(sentence, INTRO, TALVIK) is None
+
+
+def test_a_cue_form_of_a_word_mostly_used_otherwise_is_a_cue() -> None:
+    """ "stated" is a cue although "state" is mostly a noun: the lexicon keeps such forms alone."""
+    a = one("The text of the proclamation stated that the border would reopen in May.", TALVIK)
+    assert a is not None and a.cue == "stated", a
+    assert one("The two states of the federation have reopened the border.", TALVIK) is None
