@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_attribute import FR_INTRO, INTRO, one
+from tests.test_attribute import FR_INTRO, INTRO, attributions, one
 
 TALVIK = "Deputy Prime Minister Ivo Talvik of Norland arrived in Veloria on Monday for two days of talks."
 
@@ -50,3 +50,24 @@ def test_a_cue_form_of_a_word_mostly_used_otherwise_is_a_cue() -> None:
     a = one("The text of the proclamation stated that the border would reopen in May.", TALVIK)
     assert a is not None and a.cue == "stated", a
     assert one("The two states of the federation have reopened the border.", TALVIK) is None
+
+
+def test_a_quotation_or_a_post_signed_with_a_dash_and_a_name_is_the_name_s() -> None:
+    found = dict(attributions("“The border must stay open for the harvest.” ― Ana Ruiz"))
+    signed = [a for a in found.values() if a is not None]
+    assert [(a.speaker, a.kind) for a in signed] == [("Ana Ruiz", "direct")], found
+    post = one("Rules are made to be broken https://t.co/abc — Ana Ruiz (@anaruiz) June 2, 2016.", TALVIK)
+    assert post is not None and post.speaker == "Ana Ruiz", post
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks — and the vote — went well.",
+        "“Never again” — a slogan.",
+        "The harvest came early this year — Norland.",
+        "Talvik declined to say more — about the border.",
+    ],
+)
+def test_a_dash_without_a_quotation_or_a_name_signs_nothing(sentence: str) -> None:
+    assert one(sentence, TALVIK) is None

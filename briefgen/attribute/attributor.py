@@ -14,7 +14,7 @@ from briefgen.attribute.cues import MEMO_CLASSES, Entry
 from briefgen.attribute.detect import Cue, cues_in
 from briefgen.attribute.keys import fold_aliases, key_with
 from briefgen.attribute.modality import vetoed
-from briefgen.attribute.nouns import as_put_it, colon_source, opinion_frame
+from briefgen.attribute.nouns import as_put_it, colon_source, opinion_frame, signed_quote
 from briefgen.attribute.quotes import Quote, mask, spans_in
 from briefgen.attribute.resolve import ArticleIndex, Person
 from briefgen.attribute.speakers import Mention, body_named, parse_np, source_np
@@ -23,6 +23,7 @@ from briefgen.attribute.vocab import TITLE_HEADS
 from briefgen.models import Article, Attribution, Sentence
 
 _FRAMED = re.compile(r"(?<![\w’'-])(?:as|comme)(?![\w’'-])")  # "presented the deal as a reset"
+_CLOSING = ("”", '"', "»")
 _DEFINITE = ("the ", "le ", "la ", "l'", "l’", "this ", "that ", "ce ", "cette ")
 
 
@@ -51,6 +52,8 @@ def _kind(form: str, sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> 
         return "according-to"
     if form == "nominal":
         return "nominal"
+    if form == "signature":
+        return "direct"  # "“…” ― Ana Ruiz": the signed words are the speaker's own
     if not spans:
         return "indirect"
     quoted = sum(e - s for s, e in spans)
@@ -157,6 +160,8 @@ class Attributor:
         found = self._source(reading) or self._opinion(masked)
         if found is None and spans:
             found = self._colon(masked)
+        if found is None:
+            found = signed_quote(sentence.text, bool(spans) or self.previous.rstrip()[-1:] in _CLOSING)
         if found is None:
             hedge = lx.HEDGE.search(masked) if any(h in sentence.text for h in lx.HEDGE_HINTS) else None
             return (
