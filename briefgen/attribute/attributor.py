@@ -9,12 +9,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from briefgen.attribute import lexicon as lx
-from briefgen.attribute.clauses import Found, complemented
+from briefgen.attribute.clauses import STRONG, Found, complemented
 from briefgen.attribute.cues import MEMO_CLASSES, Entry
 from briefgen.attribute.detect import Cue, cues_in
 from briefgen.attribute.keys import fold_aliases, key_with
 from briefgen.attribute.modality import vetoed
-from briefgen.attribute.nouns import as_put_it, colon_source, opinion_frame
+from briefgen.attribute.nouns import as_put_it, colon_source, opinion_frame, signed_quote
 from briefgen.attribute.quotes import Quote, mask, spans_in
 from briefgen.attribute.resolve import ArticleIndex, Person
 from briefgen.attribute.speakers import Mention, body_named, parse_np, source_np
@@ -23,6 +23,7 @@ from briefgen.attribute.vocab import TITLE_HEADS
 from briefgen.models import Article, Attribution, Sentence
 
 _FRAMED = re.compile(r"(?<![\w’'-])(?:as|comme)(?![\w’'-])")  # "presented the deal as a reset"
+_CLOSING = ("”", '"', "»")
 _DEFINITE = ("the ", "le ", "la ", "l'", "l’", "this ", "that ", "ce ", "cette ")
 
 
@@ -51,6 +52,8 @@ def _kind(form: str, sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> 
         return "according-to"
     if form == "nominal":
         return "nominal"
+    if form == "signature":
+        return "direct"  # "“…” ― Ana Ruiz": the signed words are the speaker's own
     if not spans:
         return "indirect"
     quoted = sum(e - s for s, e in spans)
@@ -158,6 +161,8 @@ class Attributor:
         if found is None and spans:
             found = self._colon(masked)
         if found is None:
+            found = signed_quote(sentence.text, bool(spans) or self.previous.rstrip()[-1:] in _CLOSING)
+        if found is None:
             hedge = lx.HEDGE.search(masked) if any(h in sentence.text for h in lx.HEDGE_HINTS) else None
             return (
                 Attribution("hedged", hedge.group(0), None, None, None, None, quotes=spans) if hedge else None
@@ -245,6 +250,6 @@ def _parsed_source(text: str, masked: str, cue: Cue, at: tuple[int, int]) -> Fou
         return None  # the parse put the source inside a quotation
     initial = at[0] == 0 and " " not in words.strip()  # "Much will depend…": a capital, not a name
     anchored = any(w[:1].isupper() for w in words.split()[1:])  # "le consulat général de France"
-    mention = parse_np(words) if initial else source_np(words, any_head=anchored)
+    mention = parse_np(words) if initial else source_np(words, any_head=anchored or cue.probability >= STRONG)
     form = "according" if cue.key == "accord" else "verb"
     return Found(form, cue.text, cue.start, mention) if mention is not None else None

@@ -18,6 +18,7 @@ from briefgen.segment import split_sentences
 
 MIN_COUNT = 3  # a key must be a cue at least this often in the training text
 MIN_RATE = 0.05  # and in at least this share of its occurrences
+MIN_FORM_RATE = 0.5  # or, for a key below that share, a form of it a cue in at least this share of its uses
 MIN_SOURCE_HEAD = 2  # a source head must head an annotated source at least this often
 _SUFFIXES = ("", "s", "es", "d", "ed", "ing", "ies", "ied")
 
@@ -113,6 +114,7 @@ class Mined(NamedTuple):
     rates: dict[str, float]  # key -> share of its occurrences that were cues
     forms: dict[str, set[str]]  # key -> lower-cased forms seen
     nouns: dict[str, float]  # form -> share of its occurrences right after a determiner or possessive
+    exact: frozenset[str] = frozenset()  # keys kept for some forms only ("stated", not "state")
 
 
 def mine(corpus: list) -> Mined:
@@ -122,6 +124,7 @@ def mine(corpus: list) -> Mined:
     total: Counter[str] = Counter()
     after_det: Counter[str] = Counter()
     per_form: Counter[str] = Counter()
+    form_cue: Counter[str] = Counter()
     seen: defaultdict[str, set[str]] = defaultdict(set)
     classes = word_classes()
     for item in corpus:
@@ -135,12 +138,32 @@ def mine(corpus: list) -> Mined:
                 total[key] += 1
                 per_form[low] += 1
                 seen[key].add(low)
-                cue[key] += s.start + t.start in item.cue_chars
+                is_cue = s.start + t.start in item.cue_chars
+                cue[key] += is_cue
+                form_cue[low] += is_cue
                 before = tokens[n - 1].text if n else "."
                 after_det[low] += word_class(before) == "DET" or before.endswith(("'s", "’s"))
     rates = {k: cue[k] / total[k] for k in cue if cue[k] >= MIN_COUNT and cue[k] / total[k] >= MIN_RATE}
-    nouns = {f: after_det[f] / per_form[f] for k in rates for f in seen[k]}
-    return Mined(rates, {k: seen[k] for k in rates}, nouns)
+    forms = {k: seen[k] for k in rates}
+    exact = _by_form(form_cue, per_form, rates, forms)
+    nouns = {f: after_det[f] / per_form[f] for k in rates for f in forms[k]}
+    return Mined(rates, forms, nouns, frozenset(exact))
+
+
+def _by_form(
+    form_cue: Counter[str], per_form: Counter[str], rates: dict[str, float], forms: dict[str, set[str]]
+) -> set[str]:
+    """Keys whose stem is mostly something else but some forms are cues ("stated", "stating" of "state",
+    a noun): those forms alone, at their own rate. Adds them to ``rates`` and ``forms``; returns the keys."""
+    kept: defaultdict[str, set[str]] = defaultdict(set)
+    for form, n in form_cue.items():
+        key = stem(form)
+        if key not in rates and n >= MIN_COUNT and n / per_form[form] >= MIN_FORM_RATE:
+            kept[key].add(form)
+    for key, found in kept.items():
+        rates[key] = sum(form_cue[f] for f in found) / sum(per_form[f] for f in found)
+        forms[key] = found
+    return set(kept)
 
 
 def _inflections(form: str, key: str) -> set[str]:
@@ -212,7 +235,7 @@ def write_lexicon(path: Path, corpus: list, french: Path, classes: dict[str, str
     rows = set()
     for key, forms in mined.forms.items():
         for form in forms:
-            for variant in _inflections(form, key) if form != ":" else {form}:
+            for variant in _inflections(form, key) if form != ":" and key not in mined.exact else {form}:
                 if variant in word_classes() and variant != form:
                     continue  # "will" made from "willing": a function word, never a cue
                 noun = mined.nouns.get(variant, mined.nouns[form])

@@ -64,6 +64,25 @@ def colon_source(masked: str) -> Found | None:
     return Found("colon", cue, m.start(1) if m else 0, mention)
 
 
+_SIGNED = re.compile(  # "“…” ― Ana Ruiz", "… https://t.co/x — Ana Ruiz (@anaruiz) June 2, 2016"
+    r"(?:^|[”\"»]\s*[.,]?|\S)\s*[―—–]\s*(?P<name>[^―—–“”\"«»()@,;:]{3,60}?)\s*"
+    r"(?P<handle>\(@\w+\)[^()]{0,30})?\.?\s*$"
+)
+
+
+def signed_quote(text: str, quoted: bool) -> Found | None:
+    """A quotation (``quoted``: in the sentence, or closing the one before a sentence that opens with the
+    dash) or a post signed with a dash and a name at its end: the name is the speaker."""
+    m = _SIGNED.search(text)
+    if m is None or not (quoted or m.group("handle")):
+        return None
+    mention = parse_np(m.group("name"))
+    if mention is None or mention.kind != "name":
+        return None
+    dash = next(c for c in m.group(0) if c in "―—–")
+    return Found("signature", dash, m.start("name"), mention)
+
+
 _AS_PUT = re.compile(r"(?<![\w’'-])[Aa]s\s+[^,;:]{1,60}$")
 _IT = re.compile(r"\s+it\b")
 

@@ -126,11 +126,18 @@ def _trim(tokens: list[str]) -> list[str]:
             i += 1
         if 0 < i < len(tokens):
             tokens = tokens[i:]
-    while tokens and (
-        tokens[-1].lower() in TAIL_DROP or (tokens[-1].endswith("ly") and tokens[-1].islower())
-    ):
+    while tokens and (tokens[-1].lower() in TAIL_DROP or _adverb(tokens[-1])):
         tokens = tokens[:-1]
     return tokens
+
+
+_LY_NOUNS = frozenset({"ally", "assembly", "rally", "monopoly", "reply", "supply"})
+
+
+def _adverb(word: str) -> bool:
+    """A lower-case "-ly" word that is not a noun a source may have as its head ("the family", "an ally")."""
+    low = word.lower()
+    return word.islower() and low.endswith("ly") and low not in SOURCE_NOUNS and low not in _LY_NOUNS
 
 
 def _cap_run_start(tokens: list[str]) -> int:
@@ -303,7 +310,7 @@ def np_shape(text: str, any_head: bool = False) -> Mention | None:
     ):
         return None
     function_word = last.lower() in word_classes("en") or last.lower() in word_classes("fr")
-    if not last.replace("-", "").isalpha() or function_word or last.lower().endswith("ly"):
+    if not last.replace("-", "").isalpha() or function_word or _adverb(last):
         return None
     if any(_class(t) in _CLAUSE_WORDS | {"PRON"} for t in tokens[1:]):
         return None
@@ -323,11 +330,17 @@ def source_heads() -> frozenset[str]:
     return frozenset(w for w in datafiles.read("sources.tsv").splitlines() if w and not w.startswith("#"))
 
 
+_AGENT = re.compile(r"(?:er|or|ist|ate)s?$")
+
+
 def _names_an_act(word: str) -> bool:
     """Is ``word`` a cue of intention or stance ("plan", "decision", "agreement")? Those name what a
-    source does, not a source."""
+    source does, not a source; the people who do it ("supporters", "advocates": an agent noun that heads
+    sources in the training text) are sources."""
     from briefgen.attribute.cues import lexicon
 
+    if _AGENT.search(word) and word in source_heads():
+        return False
     bases = {word, word.removesuffix("s"), word.removesuffix("s").removesuffix("ment")}  # "agreements"
     entries = [lexicon().get((lang, base)) for base in bases for lang in ("en", "fr")]
     return any(e is not None and e.cls in {"INTENTION", "STANCE"} for e in entries)

@@ -26,6 +26,7 @@ _AGENTS = {"agent", "obl:agent"}
 _CLIMB = {"conj", "xcomp"}  # "X met Y and said…", "X wants to announce…": the subject they share
 _RELATIVES = {"who", "which", "that", "qui", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
 _UNSAID = {"will", "would", "could", "might", "may", "shall", "'ll", "va", "vont", "pourrait", "devrait"}
+_CLAUSAL = {"ccomp", "xcomp", "parataxis"}  # what a participle reports: "saying the court…", "promising to…"
 _CUT = {"relcl", "acl", "acl:relcl", "appos", "punct", "parataxis", "advcl", "cc", "conj", "dep"}
 
 
@@ -76,6 +77,16 @@ def _subject_of(tok: Any) -> Any | None:
     if subject is not None and subject.lower_ in _RELATIVES and tok.dep_ in {"relcl", "acl:relcl"}:
         return tok.head
     return subject
+
+
+def _climbs(tok: Any) -> bool:
+    """Does ``tok`` share the subject of its head: a coordinated or infinitive verb, or a participle
+    adjunct with a clause of its own ("The judge rejected the request, saying the court…", "…, en
+    affirmant que…"; not "…, underscoring the continent's importance", the writer's comment)?"""
+    if tok.dep_ in _CLIMB:
+        return True
+    participle = tok.tag_ == "VBG" or tok.lower_.endswith("ant")
+    return tok.dep_ == "advcl" and participle and any(c.dep_ in _CLAUSAL for c in tok.children)
 
 
 def _according_object(tok: Any) -> Any | None:
@@ -135,7 +146,7 @@ def source_span(
         found = _subject_of(tok)
         if found is not None:
             return _phrase(found)
-        if tok.dep_ not in _CLIMB or tok.head is tok:
+        if not _climbs(tok) or tok.head is tok:
             return None
         tok = tok.head
     return None

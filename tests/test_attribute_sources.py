@@ -1,0 +1,73 @@
+"""Sources the clause readers and the parse name since issue 13's recall work: participle adjuncts read
+from the parse, agent nouns and "-ly" nouns as heads, lists of people. Every sentence is written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribute import FR_INTRO, INTRO, attributions, one
+
+TALVIK = "Deputy Prime Minister Ivo Talvik of Norland arrived in Veloria on Monday for two days of talks."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A Veloria judge has rejected a request to open the court file on the deal, saying the courts "
+            "have no business deciding what the public may read.",
+            "A Veloria judge",
+        ),
+        ("Supporters of the accord have also questioned the timing of the vote.", "Supporters"),
+        ("The family has called on the police to release the video.", "The family"),
+        ("Lawyers for the family said the video should be released.", "Lawyers for the family"),
+    ],
+)
+def test_english_sources_named_by_the_parse_and_the_noun_phrase_readers(sentence: str, speaker: str) -> None:
+    a = one(sentence, TALVIK)
+    assert a is not None and a.speaker == speaker, a
+
+
+def test_french_participle_with_its_clause_shares_the_subject() -> None:
+    a = one("Karim Vallaud a rejeté la demande, affirmant que la procédure était irrégulière.", FR_INTRO)
+    assert a is not None and a.speaker == "Karim Vallaud", a
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norland has expanded its naval patrols, underscoring the growing importance of the strait.",
+        "Talvik declined to say whether the patrols would continue.",
+        "Talvik will announce the new patrols on Friday, officials close to the talks expect.",
+    ],
+)
+def test_a_participle_without_a_clause_and_what_was_not_said_are_not_statements(sentence: str) -> None:
+    assert one(sentence, INTRO, TALVIK) is None
+
+
+def test_a_cue_form_of_a_word_mostly_used_otherwise_is_a_cue() -> None:
+    """ "stated" is a cue although "state" is mostly a noun: the lexicon keeps such forms alone."""
+    a = one("The text of the proclamation stated that the border would reopen in May.", TALVIK)
+    assert a is not None and a.cue == "stated", a
+    assert one("The two states of the federation have reopened the border.", TALVIK) is None
+
+
+def test_a_quotation_or_a_post_signed_with_a_dash_and_a_name_is_the_name_s() -> None:
+    found = dict(attributions("“The border must stay open for the harvest.” ― Ana Ruiz"))
+    signed = [a for a in found.values() if a is not None]
+    assert [(a.speaker, a.kind) for a in signed] == [("Ana Ruiz", "direct")], found
+    post = one("Rules are made to be broken https://t.co/abc — Ana Ruiz (@anaruiz) June 2, 2016.", TALVIK)
+    assert post is not None and post.speaker == "Ana Ruiz", post
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks — and the vote — went well.",
+        "“Never again” — a slogan.",
+        "The harvest came early this year — Norland.",
+        "Talvik declined to say more — about the border.",
+    ],
+)
+def test_a_dash_without_a_quotation_or_a_name_signs_nothing(sentence: str) -> None:
+    assert one(sentence, TALVIK) is None
