@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefgen.attribute.speakers import np_shape
 from tests.test_attribute import FR_INTRO, INTRO, attributions, one
 
 TALVIK = "Deputy Prime Minister Ivo Talvik of Norland arrived in Veloria on Monday for two days of talks."
@@ -71,3 +72,70 @@ def test_a_quotation_or_a_post_signed_with_a_dash_and_a_name_is_the_name_s() -> 
 )
 def test_a_dash_without_a_quotation_or_a_name_signs_nothing(sentence: str) -> None:
     assert one(sentence, TALVIK) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Nearly six of 10 voters say the new levy is unfair.", "Nearly six of 10 voters"),
+        ("Those close to the envoy say that he will stay until the vote.", "Those close to the envoy"),
+        ("To settle the matter, the auditors turned to the Veloria Port Authority which reported “412 "
+         "inspections” in the first quarter.", "Veloria Port Authority"),
+        ("“The border stays open. We will not close it,” Talvik, the deputy prime minister, said on Monday "
+         "in Veloria.", "Ivo Talvik"),
+    ],
+)  # fmt: skip
+def test_subjects_with_a_name_at_their_end_a_quantity_a_demonstrative_a_relative_or_a_quotation_before(
+    sentence: str, speaker: str
+) -> None:
+    a = one(sentence, TALVIK)
+    assert a is not None and a.speaker == speaker, a
+
+
+@pytest.mark.parametrize(
+    ("phrase", "head", "unnamed"),
+    [
+        ("a reporter for Veloria Today", "reporter", False),  # a name's last word, not "today"
+        ("most of the delegates", "delegates", False),
+        ("those familiar with the talks", "those", True),
+    ],
+)
+def test_noun_phrase_heads(phrase: str, head: str, unnamed: bool) -> None:
+    mention = np_shape(phrase)
+    assert mention is not None and (mention.head, mention.unnamed) == (head, unnamed), mention
+    assert np_shape("the new levy on Monday") is None  # a weekday is no name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Talvik added, “The patrols will continue through the winter.”", "added"),
+        ("The patrols, Talvik added, are a matter for the coast guard alone.", "added"),
+        ("The talks achieved “very little,” Talvik added on Monday.", "added"),
+        ("Most economists suspect the levy was set too high.", "suspect"),
+    ],
+)
+def test_a_complement_set_off_by_a_comma_or_a_clause_without_that_is_what_was_said(
+    sentence: str, cue: str
+) -> None:
+    a = one(sentence, TALVIK)
+    assert a is not None and a.cue == cue, a
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talvik added a note of caution about the harvest.",
+        "Most economists suspect foul play.",
+        "« Nous resterons », a indiqué le ministre au Mali.",
+    ],
+)
+def test_a_complement_verb_without_what_was_said_is_not_a_statement(sentence: str) -> None:
+    a = one(sentence, TALVIK)
+    assert a is None or a.cue not in {"added", "suspect"}, a
+
+
+def test_a_line_ending_in_a_colon_is_a_lead_in_not_a_headline() -> None:
+    found = dict(attributions(TALVIK, "Talvik said:", "“The border stays open for the harvest.”"))
+    lead = [a for a in found.values() if a is not None and a.cue == "said"]
+    assert lead and lead[0].speaker == "Ivo Talvik", found

@@ -20,7 +20,7 @@ from briefgen.models import Article, Attribution, Sentence
 
 __all__ = ["attribute_article", "speaker_key"]
 
-_TERMINAL = ".!?…\"”»’)'"
+_TERMINAL = ".!?…:\"”»’)'"  # a line ending in a colon introduces what follows ("He said:"): not a headline
 
 
 HEADLINE_WORDS = 25  # a line alone in its paragraph without a final stop is a headline up to this length;

@@ -60,9 +60,13 @@ def _trailing_np(words: list[str]) -> Mention | None:
     return None
 
 
+_SEGMENT = re.compile(r",|[”»\"](?=\s*[A-ZÀ-Ý])")  # a quotation before a name ends one too (not "» au Mali")
+
+
 def _apposed(before: str) -> Mention | None:
-    """ "Nuñez, the interior minister, said" / "Nuñez, who met Tebboune, said": a comma-set subject."""
-    segments = re.split(r",", before.rstrip().rstrip(","))[-3:]
+    """ "Nuñez, the interior minister, said" / "Nuñez, who met Tebboune, said": a comma-set subject (after a
+    quotation too: "“…” Nuñez, the interior minister, said")."""
+    segments = _SEGMENT.split(before.rstrip().rstrip(","))[-3:]
     parsed = [parse_np(s) for s in reversed(segments) if not re.match(r"\s*(?:who|which|qui)\b", s)]
     found = [m for m in parsed[:2] if m is not None]
     named = [m for m in found if m.kind == "name"]
@@ -79,15 +83,34 @@ def _subject(before: str, any_head: bool) -> Mention | None:
     return source_np(chunk, any_head)
 
 
+_QUOTED_AFTER = re.compile(r"\s*,\s*[“\"«]")  # "Miller added, “…”"
+_ZERO_THAT = re.compile(  # "suspect the levy was set", "believe the deal is dead": a clause without "that"
+    r"\s+(?:(?!(?:to|in|on|of|for|with|at|by|from|about|as|and|or|but)(?![\w’'-]))[\w’'-]+\s+){1,4}?"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must)(?![\w’'-])"
+)
+_SET_OFF = re.compile(r"[,”\"»]\s*(?:[\w’'.-]+\s+){0,4}$")  # ", he added" / "”, the minister added"
+_ADJUNCT_END = re.compile(
+    r"\s*(?:,|(?:(?:on|in|at|to|during|after|before|late|early|last|this)\s+[^,;:!?“”«»\"]{0,40})?[.!?]?\s*$)"
+)
+
+
+def _set_off(masked: str, start: int, end: int) -> bool:
+    """A reporting clause set off from what it reports: "…, he added, are like…", "“…,” she added on
+    Twitter.": the subject after a comma or a quotation, the cue followed by a comma or a short adjunct
+    that ends the sentence."""
+    return bool(_SET_OFF.search(masked, max(0, start - 60), start) and _ADJUNCT_END.match(masked, end))
+
+
 def complemented(masked: str, start: int, end: int) -> bool:
-    """Is what was said right after the cue (a clause, a quotation, a colon), or the cue inverted after
-    it ("…, she stressed")?"""
+    """Is what was said right after the cue (a clause, with or without "that", a quotation, a colon), or
+    the cue inverted or set off after it ("…, she stressed", "…, he added on Twitter")?"""
     tail = masked[:start].rstrip()[-1:]
     participle = masked[start:end].lower().endswith(("ing", "ant"))  # ", adding a layer": not inverted
     return (
-        bool(_COMPLEMENT.match(masked, end))
+        bool(_COMPLEMENT.match(masked, end) or _QUOTED_AFTER.match(masked, end))
         or (tail != "" and tail in ",”\"»’'" and not participle)
         or not masked[end:].strip(" .")
+        or (not participle and (bool(_ZERO_THAT.match(masked, end)) or _set_off(masked, start, end)))
     )
 
 

@@ -309,19 +309,48 @@ def np_shape(text: str, any_head: bool = False) -> Mention | None:
         or first.lower() in PRONOUNS
     ):
         return None
-    function_word = last.lower() in word_classes("en") or last.lower() in word_classes("fr")
+    if _head_at(tokens) is None:  # "those close to him", "those familiar with the talks": unnamed people
+        return Mention(" ".join(tokens), "description", head=tokens[0].lower(), unnamed=True)
+    named_end = len(tokens) > 1 and last[:1].isupper() and last.lower() not in _WEEKDAYS  # "USA Today"
+    low_last = last.lower()
+    function_word = not named_end and (low_last in word_classes("en") or low_last in word_classes("fr"))
     if not last.replace("-", "").isalpha() or function_word or _adverb(last):
         return None
     if any(_class(t) in _CLAUSE_WORDS | {"PRON"} for t in tokens[1:]):
         return None
-    cut = next((k for k, t in enumerate(tokens) if k and _class(t) in {"PREP", "TO"}), len(tokens))
-    head = re.sub(r"['’]s?$", "", tokens[cut - 1].rstrip(",;."))
+    head = re.sub(r"['’]s?$", "", tokens[_head_at(tokens) or 0].rstrip(",;."))
     concrete = any_head and not _ABSTRACT.search(head.lower())
     if not head[:1].isupper() and not _source_head(head.lower()) and not concrete:
         return None  # "the renewed partnership suggests": a thing, not a source
     if _names_an_act(head.lower()):
         return None  # "the plan emphasizes", "the decision suggests": an act or intention, not a source
     return Mention(" ".join(tokens), "description", head=head.lower())
+
+
+_QUANTITIES = frozenset(
+    "one two three four five six seven eight nine ten dozens hundreds thousands millions many most some "
+    "several half majority minority few all none each both third quarter two-thirds".split()
+)
+_DEMONSTRATIVES = frozenset({"those", "ceux", "celles"})
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _prep_at(tokens: list[str], start: int) -> int:
+    return next((k for k in range(start, len(tokens)) if _class(tokens[k]) in {"PREP", "TO"}), len(tokens))
+
+
+def _head_at(tokens: list[str]) -> int | None:
+    """The index of a noun phrase's head word: the last word before its first preposition, or after the
+    "of" of a quantity ("nearly eight of 10 voters", "most of the delegates"); None for a demonstrative
+    with a modifier and no noun ("those close to him")."""
+    cut = _prep_at(tokens, 1)
+    if cut + 1 < len(tokens) and tokens[cut].lower() == "of":
+        before = tokens[cut - 1].lower()
+        if before in _QUANTITIES or before.isdigit():
+            return _prep_at(tokens, cut + 1) - 1
+    if cut == 2 and tokens[0].lower() in _DEMONSTRATIVES:
+        return None
+    return cut - 1
 
 
 @datafiles.cached

@@ -69,14 +69,34 @@ def _phrase(head: Any) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
-def _subject_of(tok: Any) -> Any | None:
+def _subject_of(tok: Any) -> list[Any]:
+    """The words heading the source of verb ``tok``: its agent, else its subject (a relative pronoun's
+    antecedent in its stead). A hyphenated compound the small model splits into several subjects ("His
+    ex - wife") comes back whole, as adjacent subjects."""
     agent = next((c for c in tok.children if c.dep_ in _AGENTS), None)
     if agent is not None:
-        return next((c for c in agent.children if c.dep_ == "pobj"), agent)
-    subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
-    if subject is not None and subject.lower_ in _RELATIVES and tok.dep_ in {"relcl", "acl:relcl"}:
-        return tok.head
-    return subject
+        return [next((c for c in agent.children if c.dep_ == "pobj"), agent)]
+    subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+    if not subjects:
+        return []
+    first = subjects[0]
+    if first.lower_ in _RELATIVES:
+        if tok.dep_ in {"relcl", "acl:relcl"}:
+            return [tok.head]
+        before = tok.doc[first.i - 1] if first.i else None  # "the department which reported", misattached
+        noun = before is not None and (before.pos_ in {"NOUN", "PROPN"} or before.tag_.startswith("NN"))
+        return [before] if noun else []
+    adjacent = [first]
+    for c in subjects[1:]:
+        if c.i != adjacent[-1].i + 1:
+            break
+        adjacent.append(c)
+    return adjacent
+
+
+def _phrases(heads: list[Any]) -> tuple[int, int]:
+    spans = [_phrase(h) for h in heads]
+    return min(a for a, _ in spans), max(b for _, b in spans)
 
 
 def _climbs(tok: Any) -> bool:
@@ -144,8 +164,8 @@ def source_span(
         if any(c.dep_.startswith("aux") and c.lower_ in _UNSAID for c in tok.children):
             return None  # "will highlight", "would announce": nothing said yet
         found = _subject_of(tok)
-        if found is not None:
-            return _phrase(found)
+        if found:
+            return _phrases(found)
         if not _climbs(tok) or tok.head is tok:
             return None
         tok = tok.head
