@@ -106,3 +106,34 @@ def test_answers_forgotten_past_the_limit_are_parsed_again(monkeypatch: pytest.M
     first = syntax.spans_ahead([request], "en")
     monkeypatch.setattr(syntax, "KNOWN_LIMIT", 0)  # the next call starts from an empty memory
     assert syntax.spans_ahead([request], "en") == first and len(syntax._KNOWN) == 1
+
+
+def test_spacy_is_imported_without_its_command_line_package_which_stays_importable() -> None:
+    code = (
+        "import sys\nfrom briefgen.attribute import syntax\nnlp = syntax.pipeline('en')\n"
+        "lean = not any(m in sys.modules for m in ('spacy.cli', 'weasel', 'httpx'))\n"
+        "doc = nlp('The envoy said talks went well.')\nimport spacy.cli\n"
+        "print(lean, [t.dep_ for t in doc][1], hasattr(spacy.cli, 'download'))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.split() == ["True", "nsubj", "True"], proc.stdout + proc.stderr
+
+
+def test_spacy_is_imported_whole_when_it_needs_more_of_its_command_line_package() -> None:
+    code = (
+        "import sys, types\nfrom briefgen.attribute import syntax\n"
+        "syntax._stand_ins = lambda: {'spacy.cli': types.ModuleType('spacy.cli'), "
+        "'spacy.cli.info': types.ModuleType('spacy.cli.info')}\n"  # no "info" in it: spaCy's import fails
+        "spacy = syntax._import_spacy()\nprint(callable(spacy.info), 'spacy.cli' in sys.modules)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.split() == ["True", "True"], proc.stdout + proc.stderr
+
+
+def test_a_sentence_is_read_only_when_a_word_could_attribute_it() -> None:
+    from briefgen.attribute.cues import triggered
+
+    assert triggered("The envoy SAID the talks went well.", "en")
+    assert triggered("C’est ce qu’a déclaré l’envoyé.", "fr")
+    assert not triggered("The harbour reopened on Monday.", "en")
+    assert not triggered("The well-said line.", "en")  # part of a hyphenated word: not a cue word

@@ -58,37 +58,22 @@ def forms(lang: str) -> frozenset[str]:
     return frozenset(form for (lg, form) in lexicon() if lg == lang)
 
 
-def _alternation(words: list[str]) -> str:
-    """One regex matching any of ``words``, as a character trie (fast for thousands of words)."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
-_APOSTROPHES = "[’']"
+_WORDS = re.compile(r"[\w’'-]+")
 
 
 @datafiles.cached
-def trigger(lang: str) -> re.Pattern[str]:
-    """Any form of ``lang`` that can attribute a statement (a memo class, or "put" of "as X put it"):
-    a sentence without one is not read further."""
-    table = lexicon()
-    words = {f for (lg, f), e in table.items() if lg == lang and (e.cls in MEMO_CLASSES or e.key == "put")}
-    body = _alternation(sorted(w for w in words if w.replace("'", "").replace("-", "").isalpha()))
-    body = body.replace("'", _APOSTROPHES)
-    return re.compile(r"(?<![\w’'-])(?:" + body + r")(?![\w’'-])", re.IGNORECASE)
+def trigger_words(lang: str) -> frozenset[str]:
+    """The forms of ``lang`` that can attribute a statement (a memo class, or "put" of "as X put it")."""
+    return frozenset(
+        f for (lg, f), e in lexicon().items() if lg == lang and (e.cls in MEMO_CLASSES or e.key == "put")
+    )
+
+
+def triggered(text: str, lang: str) -> bool:
+    """Has ``text`` a word that can attribute a statement in ``lang``? A sentence without one is not read
+    further. (A set of words, not a regex: a 10,000-form alternation takes 0.2 s to compile.)"""
+    words = trigger_words(lang)
+    return any(w.lower().replace("’", "'") in words for w in _WORDS.findall(text))
 
 
 def language_of(lang: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from briefgen.attribute.clauses import Found, source_at
-from briefgen.attribute.cues import Entry, Lexicon, candidates, language_of, sentence_language, trigger
+from briefgen.attribute.cues import Entry, Lexicon, candidates, language_of, sentence_language, triggered
 from briefgen.attribute.features import Token, candidate_features, quoted_tokens, tokenize
 from briefgen.attribute.model import probability, threshold
 from briefgen.attribute.speakers import parse_np
@@ -121,7 +121,7 @@ def cues_in(
     """The cues of one sentence the model accepts (of those ``wanted``), most probable first. A sentence
     with no word that could attribute a statement is not read at all."""
     other = "en" if language_of(lang) == "fr" else "fr"
-    if not trigger(language_of(lang)).search(text) and not trigger(other).search(text):
+    if not triggered(text, language_of(lang)) and not triggered(text, other):
         return []
     limit = threshold()
     out = []

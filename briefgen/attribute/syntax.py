@@ -11,7 +11,10 @@ stands.
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
+import sys
+import types
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,13 +36,43 @@ _CUT = {"relcl", "acl", "acl:relcl", "appos", "punct", "parataxis", "advcl", "cc
 PARSED = [0]
 
 
+def _import_spacy() -> Any:
+    """``import spacy`` without its command-line package (``spacy.cli``: downloads, training, project
+    templates; a quarter of the import time, through weasel, httpx and requests), which a pipeline never
+    needs: ``spacy/__init__`` only takes ``info`` from it. The stand-ins are removed once spaCy is in, so a
+    later ``import spacy.cli`` gets the real package; should a spaCy release need more of it, the stand-ins
+    are dropped and spaCy imported as usual."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return importlib.import_module("spacy")
+    stand_ins = _stand_ins()
+    sys.modules.update(stand_ins)
+    try:
+        return importlib.import_module("spacy")
+    except (ImportError, AttributeError):
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+        log.debug("spaCy needs its command-line package: imported whole")
+        return importlib.import_module("spacy")
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
+def _stand_ins() -> dict[str, types.ModuleType]:
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    info.info = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+    cli.__path__ = []
+    return {"spacy.cli": cli, "spacy.cli.info": info}
+
+
 @functools.cache
 def pipeline(lang: str) -> Any | None:
     """The spaCy pipeline for ``lang`` without its named-entity recogniser, lemmatiser and attribute ruler
     (a third of the parse time; the English tags say what it would map to a part of speech), or None."""
     names, package = PIPELINES["fr" if lang == "fr" else "en"]
     try:
-        import spacy
+        spacy = _import_spacy()
     except ImportError:
         log.warning(
             "spaCy is not installed: pip install spacy %s (speakers found by the fast readers only)", package
