@@ -416,19 +416,3 @@ def test_files_unchanged_since_the_last_build_are_not_even_read(
 def test_written_dates_in_english_and_french(text: str, expected: dt.date | None) -> None:
     found = find_date(text)
     assert (found[0] if found else None) == expected
-
-
-@pytest.mark.parametrize(
-    ("line", "kept"),
-    [
-        ("Vallaud added:", True),
-        ("The governor added:", True),
-        ("What we know:", False),
-        ("Key statements:", False),
-    ],
-)
-def test_a_short_colon_line_after_a_reporting_verb_is_a_lead_in_not_a_subhead(line: str, kept: bool) -> None:
-    quote = "“We will not close the border before the harvest, whatever the pressure from the north.”"
-    a = parse(lines(LEDE, SECOND, line, quote, THIRD))
-    assert (line in a.paragraphs) is kept, (a.paragraphs, a.headings)
-    assert quote in a.paragraphs

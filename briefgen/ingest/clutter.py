@@ -45,28 +45,6 @@ FOOTER_SHARE = 0.4
 """A footer phrase cuts the rest of the text only when less than this share of the text follows it."""
 
 
-_LEAD_IN = re.compile(
-    r"^[A-ZÀ-Ý][^:.!?]{0,60}?\s([\w’'-]+)\s*:$"
-)  # "Caddell continued:", "The governor added:"
-LEAD_IN_WORDS = 8
-VERB_SHARE = 0.2  # a cue form is read as a verb when under this share of its uses follow a determiner
-_QUESTION_WORDS = frozenset("what how why where who when which ce ceux comment pourquoi".split())
-
-
-def lead_in(text: str) -> bool:
-    """A short line ending in a colon right after a reporting verb (a cue form of the attribution lexicon
-    rarely used as a noun) leads into a quotation: a sentence, not a subhead ("Limbaugh added:", "The
-    governor continued:"; not "What we know:", "Key statements:")."""
-    m = _LEAD_IN.match(text.strip())
-    if m is None or len(text.split()) > LEAD_IN_WORDS or text.split()[0].lower() in _QUESTION_WORDS:
-        return False
-    from briefgen.attribute.cues import MEMO_CLASSES, lexicon
-
-    word = m.group(1).lower().replace("’", "'")
-    entries = (lexicon().get((lang, word)) for lang in ("en", "fr"))
-    return any(e is not None and e.cls in MEMO_CLASSES and e.noun < VERB_SHARE for e in entries)
-
-
 def heading_text(text: str) -> str:
     """A Markdown heading without its ``#`` marks; other lines unchanged."""
     m = _MD_HEADING.match(text)
@@ -189,10 +167,8 @@ def _final(
             seen.add(k)
         elif (i and pre[i - 1] == "image") or (i + 1 < len(lines) and pre[i + 1] == "caption"):
             label = "caption"
-        elif first < i < last and (scored.sentence(i) or lead_in(line.text)):  # a sentence in the body:
-            label = linemodel.reason(
-                scored.rows[i], None
-            )  # dropped only for a specific reason ("He resigned.")
+        elif first < i < last and scored.sentence(i):  # a sentence within the body: dropped only for a
+            label = linemodel.reason(scored.rows[i], None)  # specific reason ("He resigned." is body)
         else:
             where = "header" if i < first else "trailing" if i > last else "subhead"
             label = linemodel.reason(scored.rows[i], where)
