@@ -52,12 +52,6 @@ def lexicon() -> Lexicon:
     return read_lexicon(datafiles.read("cues.tsv"))
 
 
-@datafiles.cached
-def forms(lang: str) -> frozenset[str]:
-    """Every cue form of ``lang``, lower-cased (for a quick test of whether a sentence has any)."""
-    return frozenset(form for (lg, form) in lexicon() if lg == lang)
-
-
 _WORDS = re.compile(r"[\w’'-]+")
 
 

@@ -309,16 +309,17 @@ def np_shape(text: str, any_head: bool = False) -> Mention | None:
         or first.lower() in PRONOUNS
     ):
         return None
-    if _head_at(tokens) is None:  # "those close to him", "those familiar with the talks": unnamed people
+    at = _head_at(tokens)
+    if at is None:  # "those close to him", "those familiar with the talks": unnamed people
         return Mention(" ".join(tokens), "description", head=tokens[0].lower(), unnamed=True)
-    named_end = len(tokens) > 1 and last[:1].isupper() and last.lower() not in _WEEKDAYS  # "USA Today"
     low_last = last.lower()
+    named_end = len(tokens) > 1 and last[:1].isupper() and low_last not in _WEEKDAYS  # "USA Today"
     function_word = not named_end and (low_last in word_classes("en") or low_last in word_classes("fr"))
     if not last.replace("-", "").isalpha() or function_word or _adverb(last):
         return None
     if any(_class(t) in _CLAUSE_WORDS | {"PRON"} for t in tokens[1:]):
         return None
-    head = re.sub(r"['’]s?$", "", tokens[_head_at(tokens) or 0].rstrip(",;."))
+    head = re.sub(r"['’]s?$", "", tokens[at].rstrip(",;."))
     concrete = any_head and not _ABSTRACT.search(head.lower())
     if not head[:1].isupper() and not _source_head(head.lower()) and not concrete:
         return None  # "the renewed partnership suggests": a thing, not a source
