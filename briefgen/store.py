@@ -3,7 +3,8 @@
 Tables: ``parsed`` (each file's ingested articles keyed by a hash of its bytes, path and ingest options),
 ``stamps`` (that key for each file's size, times and inode, so an unchanged file is not even read),
 ``analyses`` (an article's sentences and attributions keyed by a hash of the ingested article),
-``builds`` and ``claims`` (which claim keys each topic's memo carried on each memo date), ``meta``
+``builds`` and ``claims`` (which claim keys each topic's memo carried on each memo date), ``groupings``
+(each topic's claim groups as its last build left them, ``briefgen.select.regroup``), ``meta``
 (a fingerprint of the analysis code and aliases: when it changes the analyses are dropped).
 The schema version lives in ``PRAGMA user_version``; another version drops and recreates the tables.
 A store that cannot be opened or read is moved aside (``*.corrupt``) and rebuilt: it is only a cache.
@@ -25,7 +26,7 @@ from briefgen.packing import PACKING_VERSION, article_key, pack, pack_parsed, un
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2 + PACKING_VERSION  # 7: articles carry their date precision
+SCHEMA_VERSION = 3 + PACKING_VERSION  # 8: claim groups kept between builds
 _TABLES = {
     "analyses": "key TEXT PRIMARY KEY, content_hash TEXT NOT NULL, article_id TEXT NOT NULL, "
     "data TEXT NOT NULL",
@@ -33,6 +34,7 @@ _TABLES = {
     "PRIMARY KEY (topic, memo_date)",
     "claims": "topic TEXT NOT NULL, memo_date TEXT NOT NULL, claim_key TEXT NOT NULL, "
     "PRIMARY KEY (topic, memo_date, claim_key)",
+    "groupings": "topic TEXT PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL",
     "meta": "name TEXT PRIMARY KEY, value TEXT NOT NULL",
     "parsed": "key TEXT PRIMARY KEY, data TEXT NOT NULL",
     "stamps": "stamp TEXT PRIMARY KEY, key TEXT NOT NULL",
@@ -81,6 +83,7 @@ class Store:
         with self.conn:
             self.conn.execute("DELETE FROM analyses")
             self.conn.execute("DELETE FROM parsed")
+            self.conn.execute("DELETE FROM groupings")
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
 
     def get(self, article: Article) -> AnalysedArticle | None:
@@ -164,6 +167,24 @@ class Store:
         self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
         self.conn.execute("DELETE FROM keep")
         self.conn.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((k,) for k in keys))
+
+    def load_grouping(self, topic: str, key: str) -> str | None:
+        """``topic``'s claim groups from its last build, if made with the same topics and code (``key``;
+        ``briefgen.select.regroup``)."""
+        try:
+            query = "SELECT data FROM groupings WHERE topic = ? AND key = ?"
+            row = self.conn.execute(query, (topic, key)).fetchone()
+            return str(row[0]) if row else None
+        except sqlite3.Error as exc:
+            log.warning("%s: kept claims of %s unreadable (%s); grouping anew", self.path, topic, exc)
+            return None
+
+    def save_grouping(self, topic: str, key: str, data: str) -> None:
+        try:
+            with self.conn:
+                self.conn.execute("INSERT OR REPLACE INTO groupings VALUES (?, ?, ?)", (topic, key, data))
+        except sqlite3.Error as exc:
+            log.warning("%s: could not keep the claims of %s (%s)", self.path, topic, exc)
 
     def cached_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM analyses").fetchone()[0])

@@ -6,12 +6,13 @@ import itertools
 from typing import cast
 
 from briefgen.models import Attribution, Sentence
-from briefgen.select.claims import Claim, Similarity
+from briefgen.select.claims import Claim
 from briefgen.select.clauses import clauses
 from briefgen.select.coverage import Caps, concepts, select_claims
 from briefgen.select.features import features
 from briefgen.select.rank import RankedClaim
 from briefgen.select.relevance import Candidate
+from briefgen.select.similarity import Similarity
 from briefgen.select.states import why_not, without_frame
 from briefgen.select.terms import stems
 

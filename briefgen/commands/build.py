@@ -125,7 +125,8 @@ def select_topic(ctx: _Context, topic: Topic) -> _Selected:
     """Select one topic's memo and mark what is new since its previous build."""
     date = ctx.request.memo_date
     header = header_of(ctx.settings)
-    memo = select_memo(topic, ctx.settings.topics, ctx.corpus, date, header, ctx.request.since, ctx.scans)
+    topics, since = ctx.settings.topics, ctx.request.since
+    memo = select_memo(topic, topics, ctx.corpus, date, header, since, ctx.scans, ctx.store)
     previous = ctx.store.previous_claims(topic.name, date)
     memo = mark_new(memo, previous)
     if memo.nothing_new and previous is not None:

@@ -15,6 +15,7 @@ from briefgen.models import AnalysedArticle, Memo, MemoHeader
 from briefgen.select.explain import ExplainRow, explain_topic
 from briefgen.select.memo import build_memo
 from briefgen.select.pipeline import ScanCache, run
+from briefgen.select.regroup import GroupMemory
 from briefgen.settings import Topic
 
 __all__ = ["ExplainRow", "ScanCache", "explain_topic", "select_memo"]
@@ -28,8 +29,11 @@ def select_memo(
     header: MemoHeader,
     since: dt.date | None = None,
     cache: ScanCache | None = None,
+    memory: GroupMemory | None = None,
 ) -> Memo:
     """The memo for ``topic`` on ``memo_date`` from ``corpus`` (``topics``: every configured topic).
 
-    Building several topics from one corpus, pass the same ``cache`` (an empty dict) to each call."""
-    return build_memo(run(topic, topics, corpus, memo_date, since, cache), memo_date, header, since)
+    Building several topics from one corpus, pass the same ``cache`` (an empty dict) to each call;
+    pass the build store as ``memory`` to keep claim groups from build to build."""
+    selection = run(topic, topics, corpus, memo_date, since, cache, memory=memory)
+    return build_memo(selection, memo_date, header, since)

@@ -14,15 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import logging
-import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from types import MappingProxyType
+from dataclasses import dataclass
 
 from briefgen.select.facts import Fact, Stance, compatible, fact_of, quoting_both, stance_of
-from briefgen.select.features import QUOTED
 from briefgen.select.relevance import Candidate
+from briefgen.select.similarity import Similarity
 
 log = logging.getLogger(__name__)
 
@@ -35,55 +33,6 @@ NEIGHBOUR_WORK = 1000  # posting entries read per sentence (the shortest posting
 
 SUPPORT_JOIN = 0.42  # stricter bar for sentences without topic terms
 CHECKED = 8  # members of a claim a joining sentence must be compatible with (the first, most relevant)
-QUOTE_BOOST = 2.0  # weight multiplier of quoted word pairs: shared quotes are strong evidence
-
-
-@dataclass(frozen=True)
-class Similarity:
-    """IDF-weighted set similarity over a fixed collection of sentences."""
-
-    weights: Mapping[str, float]
-    masses: dict[frozenset[str], float] = field(default_factory=dict, compare=False, repr=False)
-    """Memo of each whole sentence's mass (pure cache: the same set always has the same mass)."""
-
-    @classmethod
-    def fit(cls, feats: Sequence[frozenset[str]]) -> Similarity:
-        df = Counter(f for fs in feats for f in fs)
-        n = len(feats)
-        boost = {True: QUOTE_BOOST, False: 1.0}
-        return cls(
-            MappingProxyType(
-                {f: boost[f.startswith(QUOTED)] * (1 + math.log(n / d)) for f, d in sorted(df.items())}
-            )
-        )
-
-    def mass(self, fs: frozenset[str]) -> float:
-        """The summed weights of ``fs`` (1.0 for a feature not fitted), exactly rounded: a set's order
-        changes with the process's string hashing, and a plain float sum would change with it."""
-        try:
-            return math.fsum(map(self.weights.__getitem__, fs))  # every feature fitted: the fast way
-        except KeyError:
-            return math.fsum(self.weights.get(f, 1.0) for f in fs)
-
-    def _whole(self, fs: frozenset[str]) -> float:
-        m = self.masses.get(fs)
-        if m is None:
-            m = self.masses[fs] = self.mass(fs)
-        return m
-
-    def dice(self, a: frozenset[str] | None, b: frozenset[str] | None) -> float:
-        """IDF-weighted Dice coefficient (no containment term: a short set gains nothing by being short)."""
-        if not a or not b:
-            return 0.0
-        return 2 * self.mass(a & b) / (self.mass(a) + self.mass(b))
-
-    def __call__(self, a: frozenset[str], b: frozenset[str]) -> float:
-        shared = a & b
-        if not shared:
-            return 0.0
-        common = self.mass(shared)
-        ma, mb = self._whole(a), self._whole(b)
-        return (2 * common / (ma + mb) + common / min(ma, mb)) / 2
 
 
 @dataclass(frozen=True)
@@ -94,7 +43,8 @@ class Claim:
     features: tuple[frozenset[str], ...]
 
 
-def _order(cands: Sequence[Candidate]) -> list[int]:
+def relevance_order(cands: Sequence[Candidate]) -> list[int]:
+    """Sentence indices, most relevant first (ties by article and place)."""
     return sorted(
         range(len(cands)), key=lambda i: (-cands[i].relevance, cands[i].article_id, cands[i].sentence.index)
     )
@@ -168,45 +118,92 @@ def _best_claim(
     return None if best is None else best[1]
 
 
+class Grouper:
+    """Sentences joining claims one at a time, most relevant first (``group_claims``); a rebuild
+    places the claims it kept with ``place`` before adding its new sentences (``briefgen.select.regroup``)."""
+
+    def __init__(self, cands: Sequence[Candidate], dates: Mapping[str, dt.date | None] | None = None):
+        self.cands = cands
+        self.feats = [c.features for c in cands]
+        self.sim = Similarity.fit(self.feats)
+        self.facts = _Facts(cands, dates or {}, self.sim)
+        self.index: dict[str, list[int]] = {}
+        self.seen: dict[tuple[frozenset[str], Stance], int] = {}
+        self.owner = [-1] * len(cands)
+        self.groups: list[list[int]] = []
+        self.dropped: list[int] = []  # support sentences that joined no claim
+        self.failed: dict[frozenset[str], int] = {}  # support features that joined nothing -> index size
+        self.indexed = 0
+
+    def _join(self, i: int, g: int) -> None:
+        self.groups[g].append(i)
+        self.owner[i] = g
+
+    def _index(self, i: int, g: int, keys: list[str]) -> None:
+        self.seen[(self.feats[i], self.facts.stance(i))] = g
+        self.indexed += 1
+        for k in keys:
+            self.index.setdefault(k, []).append(i)
+
+    def place(self, members: Sequence[int]) -> None:
+        """A claim kept from an earlier grouping, its members most relevant first."""
+        g = len(self.groups)
+        self.groups.append([])
+        for i in members:
+            self._join(i, g)
+            if (self.feats[i], self.facts.stance(i)) not in self.seen:
+                self._index(i, g, _keys(self.feats[i], self.sim))
+
+    def add(self, i: int) -> None:
+        """Sentence ``i`` joins the claim it fits best, starts one, or (support only) is dropped."""
+        cands, feats = self.cands, self.feats
+        g = self.seen.get((feats[i], self.facts.stance(i)))
+        if g is not None:  # a copy: no search, and nothing new to index
+            self._join(i, g)
+            return
+        if cands[i].support_only and self.failed.get(feats[i]) == self.indexed:
+            self.dropped.append(i)
+            return  # the same search over the same index would fail again
+        keys = _keys(feats[i], self.sim)
+        bar = SUPPORT_JOIN if cands[i].support_only else JOIN
+        near = _neighbours(keys, self.index)
+        g = _best_claim(i, near, feats, self.owner, self.groups, self.facts, bar)
+        if g is None and cands[i].support_only:
+            self.failed[feats[i]] = self.indexed
+            self.dropped.append(i)
+            return  # a sentence without topic terms may back a claim, never start one
+        if g is None:
+            g = len(self.groups)
+            self.groups.append([])
+        self._join(i, g)
+        self._index(i, g, keys)
+
+    def claims(self, rank: Sequence[int]) -> tuple[Claim, ...]:
+        """The claims in leader relevance order, members most relevant first (``rank``: each
+        sentence's place in ``order(cands)``)."""
+        groups = sorted((sorted(g, key=rank.__getitem__) for g in self.groups), key=lambda g: rank[g[0]])
+        cands, feats = self.cands, self.feats
+        return tuple(Claim(tuple(cands[i] for i in g), tuple(feats[i] for i in g)) for g in groups)
+
+
+def ranks(order: Sequence[int]) -> list[int]:
+    """Each sentence's place in ``order``."""
+    rank = [0] * len(order)
+    for place, i in enumerate(order):
+        rank[i] = place
+    return rank
+
+
 def group_claims(
     cands: Sequence[Candidate], dates: Mapping[str, dt.date | None] | None = None
 ) -> tuple[tuple[Claim, ...], Similarity]:
     """Claims in leader relevance order, and the similarity fitted on these sentences. Support-only
     candidates (no topic term) join a claim or are dropped; a sentence with exactly the features of an
     earlier one (a syndicated copy) joins its claim at once."""
-    feats = [c.features for c in cands]
-    sim = Similarity.fit(feats)
-    facts = _Facts(cands, dates or {}, sim)
-    index: dict[str, list[int]] = {}
-    seen: dict[tuple[frozenset[str], Stance], int] = {}
-    owner = [-1] * len(cands)
-    groups: list[list[int]] = []
-    failed: dict[frozenset[str], int] = {}  # support features that joined nothing -> index size then
-    indexed = 0
-    for i in _order(cands):
-        same = (feats[i], facts.stance(i))
-        g = seen.get(same)
-        if g is not None:  # a copy: no search, and nothing new to index
-            groups[g].append(i)
-            owner[i] = g
-            continue
-        if cands[i].support_only and failed.get(feats[i]) == indexed:
-            continue  # the same search over the same index would fail again
-        keys = _keys(feats[i], sim)
-        bar = SUPPORT_JOIN if cands[i].support_only else JOIN
-        g = _best_claim(i, _neighbours(keys, index), feats, owner, groups, facts, bar)
-        if g is None and cands[i].support_only:
-            failed[feats[i]] = indexed
-            continue  # a sentence without topic terms may back a claim, never start one
-        if g is None:
-            g = len(groups)
-            groups.append([])
-        groups[g].append(i)
-        owner[i] = g
-        seen[same] = g
-        indexed += 1
-        for k in keys:
-            index.setdefault(k, []).append(i)
-    claims = tuple(Claim(tuple(cands[i] for i in g), tuple(feats[i] for i in g)) for g in groups)
+    grouper = Grouper(cands, dates)
+    order = relevance_order(cands)
+    for i in order:
+        grouper.add(i)
+    claims = grouper.claims(ranks(order))
     log.debug("%d sentences -> %d claims", len(cands), len(claims))
-    return claims, sim
+    return claims, grouper.sim

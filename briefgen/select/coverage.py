@@ -25,10 +25,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.select.claims import Similarity
 from briefgen.select.features import CUES
 from briefgen.select.rank import RankedClaim, root_of, speaker_of
 from briefgen.select.relevance import Candidate
+from briefgen.select.similarity import Similarity
 from briefgen.select.terms import stems, stop_stems
 
 PRIOR = 2.0  # weight of the rank score against coverage

@@ -9,10 +9,11 @@ from dataclasses import dataclass, replace
 
 from briefgen.models import AnalysedArticle
 from briefgen.select.alone import display_text
-from briefgen.select.claims import Similarity, group_claims
+from briefgen.select.claims import Claim
 from briefgen.select.coverage import POOL, Caps, concept_weights, select_claims
 from briefgen.select.ordering import rank_best, score_bound
 from briefgen.select.rank import RankedClaim, rank_claim
+from briefgen.select.regroup import GroupMemory, Ident, encode, recall, regroup, state_key
 from briefgen.select.relevance import (
     OTHER_TOPIC,
     ArticleScan,
@@ -21,6 +22,7 @@ from briefgen.select.relevance import (
     scan_article,
     topic_candidates,
 )
+from briefgen.select.similarity import Similarity
 from briefgen.settings import Topic
 
 log = logging.getLogger(__name__)
@@ -92,6 +94,23 @@ def lone_cap(topic: Topic, accepted: Sequence[Candidate]) -> int:
     return max(2, -(-topic.budget // max(1, articles)))
 
 
+def _claims(
+    name: str, topics: tuple[Topic, ...], window: Window, accepted: Sequence[Candidate],
+    dates: Mapping[str, dt.date | None], memory: GroupMemory | None,
+) -> tuple[tuple[Claim, ...], Similarity]:  # fmt: skip
+    """The accepted sentences grouped into claims, from the last build's claims when ``memory`` has them."""
+
+    def ident(c: Candidate) -> Ident:
+        return (c.article_id, window.articles[c.position].article.content_hash, c.sentence.index)
+
+    key = state_key(topics) if memory is not None else ""
+    previous = recall(memory, name, key) if memory is not None else None
+    claims, sim, state = regroup(accepted, dates, ident, previous)
+    if memory is not None:
+        memory.save_grouping(name, key, encode(state))
+    return claims, sim
+
+
 def yielded(c: Candidate) -> bool:
     """Cut only by the other-topic rule."""
     return c.rejected is not None and c.rejected.startswith(OTHER_TOPIC)
@@ -105,9 +124,12 @@ def run(
     since: dt.date | None = None,
     cache: ScanCache | None = None,
     complete: bool = False,
+    memory: GroupMemory | None = None,
 ) -> Selection:
     """Select ``topic``'s claims; pass one ``cache`` to every topic of a build to scan articles once.
-    ``ranked`` holds the claims that could reach the picking pool, or every claim when ``complete``."""
+    ``ranked`` holds the claims that could reach the picking pool, or every claim when ``complete``.
+    With ``memory`` (the build store) the claims of the last build are kept and only new sentences
+    are grouped (``briefgen.select.regroup``)."""
     window = date_window(corpus, memo_date, since)
     all_topics, t = _with_topic(topic, topics)
     scans = _scans(window, all_topics, cache)
@@ -117,7 +139,7 @@ def run(
         candidates = tuple(replace(c, rejected=None) if yielded(c) else c for c in candidates)
         accepted = [c for c in candidates if c.rejected is None]
     dates = {a.article.id: a.article.date for a in window.articles}
-    claims, sim = group_claims(accepted, dates)
+    claims, sim = _claims(topic.name, all_topics, window, accepted, dates, memory)
     dups = {a.article.id: a.article.duplicate_of for a in window.articles}
 
     def shown(c: Candidate) -> str | None:

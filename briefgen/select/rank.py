@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefgen.models import Attribution
-from briefgen.select.claims import Claim, Similarity
+from briefgen.select.claims import Claim
 from briefgen.select.features import QUOTED
 from briefgen.select.relevance import Candidate
+from briefgen.select.similarity import Similarity
 from briefgen.select.states import why_not
 
 SUPPORT = 0.5

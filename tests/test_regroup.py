@@ -1,0 +1,179 @@
+"""Claim groups kept from build to build (``briefgen.select.regroup``): what a rebuild keeps, what it
+groups, and when it groups everything anew."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefgen.models import AnalysedArticle
+from briefgen.select import claims, pipeline, regroup
+from briefgen.select.regroup import GroupState, decode, encode, recall
+from briefgen.store import Store
+from tests.test_select import MEMO_DATE, READMISSIONS, TOPICS, article
+
+
+class Memory:
+    """The build store's grouping table, in memory."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, tuple[str, str]] = {}
+
+    def load_grouping(self, topic: str, key: str) -> str | None:
+        key_and_data = self.kept.get(topic)
+        return key_and_data[1] if key_and_data and key_and_data[0] == key else None
+
+    def save_grouping(self, topic: str, key: str, data: str) -> None:
+        self.kept[topic] = (key, data)
+
+    def state(self, topic: str = READMISSIONS.name) -> GroupState:
+        return decode(self.kept[topic][1])
+
+
+STORIES = (
+    "Algeria agreed to resume the readmission of its nationals under expulsion orders.",
+    "Consular pass delays slowed the repatriation of nationals under expulsion orders.",
+    "The readmission backlog of nationals under expulsion orders reached a record in January.",
+    "Officials said the repatriation flights under expulsion orders would restart in spring.",
+)
+
+
+def corpus(n: int) -> list[AnalysedArticle]:
+    """``n`` articles, each telling two of the stories in its own order."""
+    return [
+        article(f"a{i:02d}", STORIES[i % 4], STORIES[(i + 1) % 4], date=dt.date(2026, 2, 1 + i % 20))
+        for i in range(n)
+    ]
+
+
+def grouped(articles: list[AnalysedArticle], memory: Memory | None = None) -> list[list[tuple[str, int]]]:
+    selection = pipeline.run(READMISSIONS, TOPICS, articles, MEMO_DATE, complete=True, memory=memory)
+    return [[(m.article_id, m.sentence.index) for m in r.claim.members] for r in selection.ranked]
+
+
+class Adds:
+    """Counts the sentences grouped by search (``Grouper.add``)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        add = claims.Grouper.add
+
+        def counted(grouper: claims.Grouper, i: int) -> None:
+            self.count += 1
+            add(grouper, i)
+
+        monkeypatch.setattr(claims.Grouper, "add", counted)
+
+
+def test_a_first_build_groups_as_without_memory() -> None:
+    articles = corpus(8)
+    memory = Memory()
+    assert grouped(articles, memory) == grouped(articles)
+    state = memory.state()
+    assert state.changed == 0 and state.base == sum(len(g) for g in state.groups) + len(state.dropped)
+
+
+def test_a_rebuild_with_nothing_new_keeps_every_claim_and_searches_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    articles, memory = corpus(8), Memory()
+    first = grouped(articles, memory)
+    adds = Adds(monkeypatch)
+    assert grouped(articles, memory) == first
+    assert adds.count == 0
+
+
+def test_a_new_article_joins_the_kept_claims_and_only_its_sentences_are_grouped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(regroup, "REGROUP_SHARE", 1.0)
+    articles, memory = corpus(8), Memory()
+    before = grouped(articles, memory)
+    adds = Adds(monkeypatch)
+    late = article("z99", STORIES[0], "Readmission flights for nationals under expulsion orders were full.")
+    after = grouped([*articles, late], memory)
+    assert adds.count == 2
+    resumed = next(g for g in after if ("z99", 0) in g)
+    assert sorted(g for g in before if ("a00", 0) in g)[0] == [m for m in resumed if m[0] != "z99"]
+    assert memory.state().changed == 2
+
+
+def test_a_changed_article_leaves_its_claims_and_its_new_text_is_grouped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(regroup, "REGROUP_SHARE", 1.0)
+    articles, memory = corpus(8), Memory()
+    grouped(articles, memory)
+    edited = article("a03", STORIES[2], date=dt.date(2026, 2, 4))
+    edited = replace(edited, article=replace(edited.article, content_hash="edited"))
+    adds = Adds(monkeypatch)
+    grouped([*articles[:3], edited, *articles[4:]], memory)
+    assert adds.count == 1
+    state = memory.state()
+    assert state.changed == 3  # two sentences gone, one new
+    kept = {x for g in state.groups for x in g}
+    assert ("a03", "edited", 0) in kept and not {("a03", "", 0), ("a03", "", 1)} & kept
+
+
+def test_more_change_than_the_share_groups_everything_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles, memory = corpus(8), Memory()
+    grouped(articles, memory)
+    more = corpus(12)
+    assert grouped(more, memory) == grouped(more)  # 8 new sentences on 16 > REGROUP_SHARE
+    state = memory.state()
+    assert state.changed == 0 and state.base == 24
+
+
+def test_other_topics_or_selection_code_start_a_new_grouping(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles, memory = corpus(8), Memory()
+    grouped(articles, memory)
+    adds = Adds(monkeypatch)
+    wider = replace(READMISSIONS, include=(*READMISSIONS.include, "flights"))
+    pipeline.run(wider, TOPICS, articles, MEMO_DATE, memory=memory)
+    assert adds.count > 0
+    assert regroup.state_key(TOPICS) != regroup.state_key((wider, TOPICS[1]))
+
+
+idents = st.tuples(st.text(max_size=6), st.text(max_size=4), st.integers(0, 500))
+
+
+@given(
+    st.lists(st.lists(idents, min_size=1, max_size=4), max_size=5),
+    st.frozensets(idents, max_size=4),
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+)
+def test_a_kept_grouping_round_trips(
+    groups: list[list[tuple[str, str, int]]],
+    dropped: frozenset[tuple[str, str, int]],
+    base: int,
+    changed: int,
+) -> None:
+    state = GroupState(tuple(tuple(g) for g in groups), dropped, base, changed)
+    assert decode(encode(state)) == state
+
+
+@pytest.mark.parametrize("bad", ["", "[]", "{}", '{"articles": [["a", "h"]], "groups": [[[5, 0]]]}'])
+def test_an_unreadable_grouping_is_forgotten_with_a_warning(
+    bad: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    memory = Memory()
+    memory.save_grouping("t", "k", bad)
+    with caplog.at_level(logging.WARNING):
+        assert recall(memory, "t", "k") is None
+    assert "grouping anew" in caplog.text
+
+
+def test_the_store_keeps_a_grouping_per_topic_and_key_and_drops_it_with_the_analyses(tmp_path) -> None:
+    path = tmp_path / "store.sqlite"
+    with Store.open(path, "fp") as store:
+        store.save_grouping("t", "k1", "data")
+        assert store.load_grouping("t", "k1") == "data"
+        assert store.load_grouping("t", "k2") is None and store.load_grouping("u", "k1") is None
+    with Store.open(path, "other analysis code") as store:
+        assert store.load_grouping("t", "k1") is None
