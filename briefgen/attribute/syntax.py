@@ -18,6 +18,8 @@ import types
 from collections.abc import Sequence
 from typing import Any
 
+from briefgen.attribute.tokenmatch import split_long_patterns
+
 log = logging.getLogger(__name__)
 
 PIPELINES = {
@@ -80,7 +82,8 @@ def pipeline(lang: str) -> Any | None:
         return None
     for name in names:
         try:
-            return spacy.load(name, exclude=["ner", "lemmatizer", "attribute_ruler"])
+            with split_long_patterns():  # the French word pattern: compiled by part, when used
+                return spacy.load(name, exclude=["ner", "lemmatizer", "attribute_ruler"])
         except OSError:
             continue
     log.warning(
