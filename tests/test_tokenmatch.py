@@ -84,8 +84,9 @@ def test_only_long_alternations_are_split_and_re_compile_comes_back() -> None:
     )
 
 
-def test_a_word_is_answered_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    pattern = split(PATTERN)
+def test_a_word_is_answered_once_and_a_pattern_split_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert split(PATTERN) is split(PATTERN)  # spaCy compiles it at import and again when loading
+    pattern = split.__wrapped__(PATTERN)
     assert pattern is not None
     calls = []
     match = pattern._match

@@ -15,6 +15,7 @@ literal runs. ``split_long_patterns`` has ``re.compile`` return one for such pat
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -24,6 +25,8 @@ SEEN = 100_000  # words whose answer is remembered
 MAX_STRINGS = 64  # strings a requirement may list ("[-–—‐‑]l[èe]": 10)
 _FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _REAL_COMPILE = re.compile
+_CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]", re.S)
+_STRUCTURE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]", re.S)
 _FOLD = str.maketrans({"ı": "i", "ſ": "s", "K": "k"})  # letters ``re`` matches case-blind beyond casefold
 
 
@@ -34,35 +37,31 @@ def fold(text: str) -> str:
 
 def alternatives(body: str) -> list[str] | None:
     """The top-level alternatives of ``body`` ("(?:a)|(?:b)"), or None if it is not one."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(body):
-        c = body[i]
-        if c == "\\":
-            i += 1
-        elif c == "[":
-            i = _class_end(body, i)
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+    parts, start = [], 0
+    for i, c, depth in _structure(body, 0):
+        if c == "|" and depth == 0:
             parts.append(body[start:i])
             start = i + 1
-        i += 1
     parts.append(body[start:])
-    return parts if depth == 0 and all(p.startswith("(?:^") for p in parts) else None
+    balanced = _group_end(f"({body})", 0) == len(body) + 1
+    return parts if balanced and all(p.startswith("(?:^") for p in parts) else None
+
+
+def _structure(body: str, i: int) -> Iterator[tuple[int, str, int]]:
+    """Each parenthesis and bar from ``i`` that is not escaped or in a class, with the group depth
+    after it."""
+    depth = 0
+    for m in _STRUCTURE.finditer(body, i):
+        c = m.group()
+        if c in "()|":
+            depth += (c == "(") - (c == ")")
+            yield m.start(), c, depth
 
 
 def _class_end(body: str, i: int) -> int:
     """The index of the "]" closing the class opened at ``i``."""
-    j = i + 1
-    if body[j : j + 1] == "^":
-        j += 1
-    if body[j : j + 1] == "]":
-        j += 1
-    while j < len(body) and body[j] != "]":
-        j += 2 if body[j] == "\\" else 1
-    return j
+    m = _CLASS.match(body, i)
+    return m.end() - 1 if m else len(body)
 
 
 def requirements(alternative: str) -> tuple[frozenset[str], list[frozenset[str]]]:
@@ -122,19 +121,7 @@ def _skip(body: str, i: int) -> int:
 
 def _group_end(body: str, i: int) -> int:
     """The index of the ")" closing the group opened at ``i``."""
-    depth = 0
-    while i < len(body):
-        c = body[i]
-        if c == "\\":
-            i += 1
-        elif c == "[":
-            i = _class_end(body, i)
-        elif c in "()":
-            depth += 1 if c == "(" else -1
-            if depth == 0:
-                return i
-        i += 1
-    return i
+    return next((j for j, c, depth in _structure(body, i) if depth == 0 and c == ")"), len(body))
 
 
 class SplitPattern:
@@ -191,6 +178,7 @@ class SplitPattern:
         return found
 
 
+@functools.lru_cache(maxsize=4)  # spaCy compiles the pattern at import and again when loading
 def split(pattern: str) -> SplitPattern | None:
     """A ``SplitPattern`` for ``pattern``, or None if it is not a flagged alternation of anchored parts."""
     flags = _FLAGS.match(pattern)
