@@ -128,7 +128,7 @@ class Grouper:
         self.sim = Similarity.fit(self.feats)
         self.facts = _Facts(cands, dates or {}, self.sim)
         self.index: dict[str, list[int]] = {}
-        self.seen: dict[tuple[frozenset[str], Stance], int] = {}
+        self.seen: dict[frozenset[str], list[tuple[int, int]]] = {}  # features -> (indexed sentence, claim)
         self.owner = [-1] * len(cands)
         self.groups: list[list[int]] = []
         self.dropped: list[int] = []  # support sentences that joined no claim
@@ -140,10 +140,19 @@ class Grouper:
         self.owner[i] = g
 
     def _index(self, i: int, g: int, keys: list[str]) -> None:
-        self.seen[(self.feats[i], self.facts.stance(i))] = g
+        self.seen.setdefault(self.feats[i], []).append((i, g))
         self.indexed += 1
         for k in keys:
             self.index.setdefault(k, []).append(i)
+
+    def _copied(self, i: int) -> int | None:
+        """The claim of an indexed sentence with exactly sentence ``i``'s features and stance (its
+        copy), if any; stances are compared only when the features are the same."""
+        same = self.seen.get(self.feats[i])
+        if not same:
+            return None
+        stance = self.facts.stance(i)
+        return next((g for j, g in same if self.facts.stance(j) == stance), None)
 
     def place(self, members: Sequence[int]) -> None:
         """A claim kept from an earlier grouping, its members most relevant first."""
@@ -151,13 +160,13 @@ class Grouper:
         self.groups.append([])
         for i in members:
             self._join(i, g)
-            if (self.feats[i], self.facts.stance(i)) not in self.seen:
+            if self._copied(i) is None:
                 self._index(i, g, _keys(self.feats[i], self.sim))
 
     def add(self, i: int) -> None:
         """Sentence ``i`` joins the claim it fits best, starts one, or (support only) is dropped."""
         cands, feats = self.cands, self.feats
-        g = self.seen.get((feats[i], self.facts.stance(i)))
+        g = self._copied(i)
         if g is not None:  # a copy: no search, and nothing new to index
             self._join(i, g)
             return
