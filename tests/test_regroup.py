@@ -6,15 +6,21 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from briefgen.commands.build import BuildRequest, build
+from briefgen.commands.corpus import store_path
+from briefgen.config import load_settings
+from briefgen.incremental import fingerprint
 from briefgen.models import AnalysedArticle
 from briefgen.select import claims, pipeline, regroup
 from briefgen.select.regroup import GroupState, decode, encode, recall
 from briefgen.store import Store
+from tests.buildkit import EXTRA_ARTICLE
 from tests.test_select import MEMO_DATE, READMISSIONS, TOPICS, article
 
 
@@ -177,3 +183,26 @@ def test_the_store_keeps_a_grouping_per_topic_and_key_and_drops_it_with_the_anal
         assert store.load_grouping("t", "k2") is None and store.load_grouping("u", "k1") is None
     with Store.open(path, "other analysis code") as store:
         assert store.load_grouping("t", "k1") is None
+
+
+def test_a_nightly_build_keeps_every_topics_claims_and_groups_the_new_article_alone(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(regroup, "REGROUP_SHARE", 1.0)
+    settings = load_settings(project)
+    build(settings, BuildRequest(memo_date=dt.date(2025, 1, 2), formats=("md",)))
+    with Store.open(store_path(settings), fingerprint(settings.aliases)) as store:
+        kept = {t.name: store.conn.execute("SELECT key FROM groupings WHERE topic = ?", (t.name,)).fetchone()
+                for t in settings.topics}  # fmt: skip
+    assert all(kept.values())
+    (project.parent / "corpus" / "extra.txt").write_text(EXTRA_ARTICLE, encoding="utf-8")
+    grouped_by_search: list[str] = []
+    add = claims.Grouper.add
+
+    def counted(grouper: claims.Grouper, i: int) -> None:
+        grouped_by_search.append(grouper.cands[i].article_id)
+        add(grouper, i)
+
+    monkeypatch.setattr(claims.Grouper, "add", counted)
+    build(settings, BuildRequest(memo_date=dt.date(2025, 1, 3), formats=("md",)))
+    assert grouped_by_search and set(grouped_by_search) == {"extra"}
