@@ -12,7 +12,6 @@ not searched again until the index has grown.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -67,7 +66,8 @@ def _neighbours(keys: list[str], index: Mapping[str, list[int]]) -> list[int]:
         budget -= len(posting)
     if len(shared) <= MAX_NEIGHBOURS:
         return list(shared)
-    return [j for _, j in heapq.nsmallest(MAX_NEIGHBOURS, ((-n, j) for j, n in shared.items()))]
+    by_place = sorted(shared)  # then by count, most first: a stable sort keeps the earlier of a tie first
+    return sorted(by_place, key=shared.__getitem__, reverse=True)[:MAX_NEIGHBOURS]
 
 
 class _Facts:
