@@ -4,7 +4,8 @@ Tables: ``parsed`` (each file's ingested articles keyed by a hash of its bytes, 
 ``stamps`` (that key for each file's size, times and inode, so an unchanged file is not even read),
 ``analyses`` (an article's sentences and attributions keyed by a hash of the ingested article),
 ``builds`` and ``claims`` (which claim keys each topic's memo carried on each memo date), ``groupings``
-(each topic's claim groups as its last build left them, ``briefgen.select.regroup``), ``meta``
+(each topic's claim groups as its last build left them, ``briefgen.select.regroup``), ``scans``
+(each article's topic matches, ``briefgen.select.scanstore``), ``meta``
 (a fingerprint of the analysis code and aliases: when it changes the analyses are dropped).
 The schema version lives in ``PRAGMA user_version``; another version drops and recreates the tables.
 A store that cannot be opened or read is moved aside (``*.corrupt``) and rebuilt: it is only a cache.
@@ -37,6 +38,7 @@ _TABLES = {
     "groupings": "topic TEXT PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL",
     "meta": "name TEXT PRIMARY KEY, value TEXT NOT NULL",
     "parsed": "key TEXT PRIMARY KEY, data TEXT NOT NULL",
+    "scans": "key TEXT PRIMARY KEY, data TEXT NOT NULL",
     "stamps": "stamp TEXT PRIMARY KEY, key TEXT NOT NULL",
 }
 
@@ -84,6 +86,7 @@ class Store:
             self.conn.execute("DELETE FROM analyses")
             self.conn.execute("DELETE FROM parsed")
             self.conn.execute("DELETE FROM groupings")
+            self.conn.execute("DELETE FROM scans")
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
 
     def get(self, article: Article) -> AnalysedArticle | None:
@@ -146,13 +149,7 @@ class Store:
 
     def get_stamps(self, stamps: Sequence[str]) -> dict[str, str]:
         """The parse keys recorded for these file stamps (``briefgen.ingest.ParsedCache``)."""
-        try:
-            self._keep(stamps)
-            rows = self.conn.execute("SELECT stamp, key FROM stamps WHERE stamp IN (SELECT key FROM keep)")
-            return dict(rows.fetchall())
-        except sqlite3.Error as exc:
-            log.warning("%s: store read failed (%s); reading every file", self.path, exc)
-            return {}
+        return self._rows("SELECT stamp, key FROM stamps WHERE stamp", stamps, "reading every file")
 
     def put_stamps(self, stamps: Mapping[str, str]) -> None:
         try:
@@ -161,6 +158,16 @@ class Store:
                 self.conn.executemany("INSERT OR REPLACE INTO stamps VALUES (?, ?)", stamps.items())
         except sqlite3.Error as exc:
             log.warning("%s: could not record file stamps (%s)", self.path, exc)
+
+    def _rows(self, select: str, keys: Iterable[str], otherwise: str) -> dict[str, str]:
+        """``select`` ("SELECT a, b FROM t WHERE a") for the rows whose column is in ``keys``, as a
+        dict; empty (with a warning saying ``otherwise``) if the store cannot be read."""
+        try:
+            self._keep(keys)
+            return dict(self.conn.execute(f"{select} IN (SELECT key FROM keep)").fetchall())
+        except sqlite3.Error as exc:
+            log.warning("%s: store read failed (%s); %s", self.path, exc, otherwise)
+            return {}
 
     def _keep(self, keys: Iterable[str]) -> None:
         """Fill the temporary ``keep`` table with ``keys``."""
@@ -185,6 +192,20 @@ class Store:
                 self.conn.execute("INSERT OR REPLACE INTO groupings VALUES (?, ?, ?)", (topic, key, data))
         except sqlite3.Error as exc:
             log.warning("%s: could not keep the claims of %s (%s)", self.path, topic, exc)
+
+    def load_scans(self, keys: Sequence[str]) -> dict[str, str]:
+        """The kept scans with these keys (``briefgen.select.scanstore``)."""
+        return self._rows("SELECT key, data FROM scans WHERE key", keys, "scanning again")
+
+    def save_scans(self, fresh: Mapping[str, str], keep: Collection[str]) -> None:
+        """Keep ``fresh`` scans and forget those not in ``keep`` (articles gone, topics changed)."""
+        try:
+            with self.conn:
+                self.conn.executemany("INSERT OR REPLACE INTO scans VALUES (?, ?)", fresh.items())
+                self._keep([*keep, *fresh])
+                self.conn.execute("DELETE FROM scans WHERE key NOT IN (SELECT key FROM keep)")
+        except sqlite3.Error as exc:
+            log.warning("%s: could not keep scans (%s); the next build scans again", self.path, exc)
 
     def cached_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM analyses").fetchone()[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,10 +26,16 @@ from tests.test_select import MEMO_DATE, READMISSIONS, TOPICS, article
 
 
 class Memory:
-    """The build store's grouping table, in memory."""
+    """The build store's grouping table, in memory (no scans kept)."""
 
     def __init__(self) -> None:
         self.kept: dict[str, tuple[str, str]] = {}
+
+    def load_scans(self, keys: Sequence[str]) -> dict[str, str]:
+        return {}
+
+    def save_scans(self, fresh: Mapping[str, str], keep: Collection[str]) -> None:
+        pass
 
     def load_grouping(self, topic: str, key: str) -> str | None:
         key_and_data = self.kept.get(topic)

@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from briefgen.models import AnalysedArticle, Memo, MemoHeader
 from briefgen.select.explain import ExplainRow, explain_topic
 from briefgen.select.memo import build_memo
-from briefgen.select.pipeline import ScanCache, run
-from briefgen.select.regroup import GroupMemory
+from briefgen.select.pipeline import Memory, ScanCache, run
 from briefgen.settings import Topic
 
 __all__ = ["ExplainRow", "ScanCache", "explain_topic", "select_memo"]
@@ -29,11 +28,11 @@ def select_memo(
     header: MemoHeader,
     since: dt.date | None = None,
     cache: ScanCache | None = None,
-    memory: GroupMemory | None = None,
+    memory: Memory | None = None,
 ) -> Memo:
     """The memo for ``topic`` on ``memo_date`` from ``corpus`` (``topics``: every configured topic).
 
     Building several topics from one corpus, pass the same ``cache`` (an empty dict) to each call;
-    pass the build store as ``memory`` to keep claim groups from build to build."""
+    pass the build store as ``memory`` to keep scans and claim groups from build to build."""
     selection = run(topic, topics, corpus, memo_date, since, cache, memory=memory)
     return build_memo(selection, memo_date, header, since)

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from briefgen.models import AnalysedArticle
 from briefgen.select.alone import display_text
@@ -22,6 +23,7 @@ from briefgen.select.relevance import (
     scan_article,
     topic_candidates,
 )
+from briefgen.select.scanstore import ScanMemory, recall_scans
 from briefgen.select.similarity import Similarity
 from briefgen.settings import Topic
 
@@ -72,18 +74,28 @@ ScanCache = dict[tuple[str, str, int], ArticleScan]
 """Article scans shared by the topics of one build: each scan already covers every topic."""
 
 
-def _scans(window: Window, topics: tuple[Topic, ...], cache: ScanCache | None) -> list[ArticleScan]:
-    memo: SentenceMemo = {}
-    if cache is None:
-        return [scan_article(a, topics, memo) for a in window.articles]
+class Memory(GroupMemory, ScanMemory, Protocol):
+    """The build store as selection uses it: the scans and claim groups kept between builds."""
+
+
+def _scans(
+    window: Window, topics: tuple[Topic, ...], cache: ScanCache | None, memory: ScanMemory | None
+) -> list[ArticleScan]:
+    """Each window article's scan: from ``cache``, else kept in ``memory``, else made now."""
+    cache = {} if cache is None else cache
     tkey = hash(topics)
-    out = []
-    for a in window.articles:
-        key = (a.article.id, a.article.content_hash, tkey)
-        if key not in cache:
-            cache[key] = scan_article(a, topics, memo)
-        out.append(cache[key])
-    return out
+
+    def key(a: AnalysedArticle) -> tuple[str, str, int]:
+        return (a.article.id, a.article.content_hash, tkey)
+
+    missing = [a for a in window.articles if key(a) not in cache]
+    if missing and memory is not None:
+        cache.update(zip(map(key, missing), recall_scans(missing, topics, memory), strict=True))
+    memo: SentenceMemo = {}
+    for a in missing:
+        if key(a) not in cache:
+            cache[key(a)] = scan_article(a, topics, memo)
+    return [cache[key(a)] for a in window.articles]
 
 
 def lone_cap(topic: Topic, accepted: Sequence[Candidate]) -> int:
@@ -124,15 +136,16 @@ def run(
     since: dt.date | None = None,
     cache: ScanCache | None = None,
     complete: bool = False,
-    memory: GroupMemory | None = None,
+    memory: Memory | None = None,
 ) -> Selection:
     """Select ``topic``'s claims; pass one ``cache`` to every topic of a build to scan articles once.
     ``ranked`` holds the claims that could reach the picking pool, or every claim when ``complete``.
-    With ``memory`` (the build store) the claims of the last build are kept and only new sentences
+    With ``memory`` (the build store) articles are scanned once for these topics
+    (``briefgen.select.scanstore``) and the claims of the last build are kept, so only new sentences
     are grouped (``briefgen.select.regroup``)."""
     window = date_window(corpus, memo_date, since)
     all_topics, t = _with_topic(topic, topics)
-    scans = _scans(window, all_topics, cache)
+    scans = _scans(window, all_topics, cache, memory)
     candidates = topic_candidates(t, all_topics, window.articles, scans)
     accepted = [c for c in candidates if c.rejected is None]
     if not any(c.matched for c in accepted):  # never empty only because other topics claimed it all
