@@ -94,15 +94,14 @@ def regroup(
     grouper, order = Grouper(cands, dates), relevance_order(cands)
     rank = ranks(order)
     start = _kept(previous, at, len(cands)) if previous is not None else None
-    if start is None:
-        todo, base, changed = order, len(cands), 0
-    else:
+    todo, base, changed = order, len(cands), 0
+    if previous is not None and start is not None:
         kept, dropped, changed = start
         for members in sorted((sorted(g, key=rank.__getitem__) for g in kept), key=lambda g: rank[g[0]]):
             grouper.place(members)
         grouper.dropped.extend(dropped)
         done = {i for g in kept for i in g} | set(dropped)
-        todo, base = [i for i in order if i not in done], previous.base if previous else 0
+        todo, base = [i for i in order if i not in done], previous.base
         log.debug("kept %d claims; grouping %d new sentence(s)", len(kept), len(todo))
     for i in todo:
         grouper.add(i)
