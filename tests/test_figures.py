@@ -29,3 +29,14 @@ def test_conflicting_figures_are_other_facts_and_a_shorter_restatement_is_not() 
     assert other_figures(longer, figures("Some 188 permits in 6 weeks were issued.", "en"))
     assert not other_figures(longer, figures("Some 412 permits in 6 weeks were issued.", "en"))
     assert not other_figures(longer, figures("Permits were issued faster.", "en"))
+
+
+def test_same_figure_whichever_is_given_first() -> None:
+    for a, b in [((1300.0, 2), (1287.0, 4)), ((131e6, 3), (138e6, 3)), ((40.0, 1), (40.0, 1))]:
+        assert same_figure(a, b) == same_figure(b, a)
+    assert same_figure((1287.0, 4), (1300.0, 2))
+
+
+def test_a_sentence_without_digits_states_no_figure() -> None:
+    assert figures("Thousands of people crossed, officials said.", "en") == frozenset()
+    assert figures("Des milliers de personnes, selon la préfecture.", "fr") == frozenset()

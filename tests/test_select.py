@@ -137,6 +137,19 @@ def test_relative_dates_resolve_against_the_article_date_and_never_without_one()
     assert explicit is not None and explicit.date == dt.date(2026, 2, 16)
 
 
+def test_dates_without_digits_and_digits_written_otherwise_still_resolve() -> None:
+    thursday = dt.date(2026, 2, 19)
+    for text, day in [
+        ("Yesterday the ministers met in Algiers.", dt.date(2026, 2, 18)),
+        ("Les ministres se sont réunis hier à Alger.", dt.date(2026, 2, 18)),
+        ("Les ministres se sont réunis mardi à Alger.", dt.date(2026, 2, 17)),
+        ("Talks resumed on February １６, ２０２６ in Algiers.", dt.date(2026, 2, 16)),  # full-width digits
+    ]:
+        found = event_date(text, thursday)
+        assert found is not None and found.date == day, text
+    assert event_date("The ministers met in Algiers to talk about visas.", thursday) is None
+
+
 def test_timeline_lists_dated_claims_in_date_order() -> None:
     a = article(
         "a",

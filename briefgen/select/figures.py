@@ -41,6 +41,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
     )
 
 
+_DIGIT = re.compile(r"\d")
 _DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\s*$", re.IGNORECASE)
 
 
@@ -54,6 +55,8 @@ def _figure(text: str, lang: str, scale: str | None) -> Figure:
 @lru_cache(maxsize=100_000)
 def figures(text: str, lang: str) -> frozenset[Figure]:
     """The figures ``text`` states (``lang``: "fr" reads French numbers, anything else English)."""
+    if not _DIGIT.search(text):
+        return frozenset()  # every figure is written in digits
     lang = "fr" if lang == "fr" else "en"
     out = set()
     for m in _pattern(lang).finditer(text):
@@ -66,21 +69,24 @@ def figures(text: str, lang: str) -> frozenset[Figure]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=100_000)
 def _rounded(value: float, digits: int) -> float:
     return float(f"{value:.{digits}g}") if value else 0.0
 
 
 def same_figure(a: Figure, b: Figure) -> bool:
     """One figure, the more precise rounded to the other's significant digits."""
-    (x, dx), (y, _) = sorted((a, b), key=lambda f: f[1])
-    return _rounded(y, dx) == x
+    if a[1] > b[1]:
+        a, b = b, a  # the less precise first (a tie keeps the given order)
+    return _rounded(b[0], a[1]) == a[0]
 
 
 def other_figures(a: frozenset[Figure], b: frozenset[Figure]) -> bool:
     """Each sentence gives a figure the other does not ("593 passes in 7 weeks" / "287 passes in 7
     weeks"); a sentence whose figures all recur in the other (a shorter restatement) may state it."""
+    return bool(a and b) and _unmatched(a, b) and _unmatched(b, a)
 
-    def unmatched(xs: frozenset[Figure], ys: frozenset[Figure]) -> bool:
-        return any(not any(same_figure(x, y) for y in ys) for x in xs)
 
-    return bool(a and b) and unmatched(a, b) and unmatched(b, a)
+def _unmatched(xs: frozenset[Figure], ys: frozenset[Figure]) -> bool:
+    """Some figure of ``xs`` is none of ``ys``."""
+    return any(not any(same_figure(x, y) for y in ys) for x in xs)

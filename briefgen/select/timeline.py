@@ -46,6 +46,8 @@ _PATTERNS = (
 
 
 _SINCE = frozenset({"since", "depuis"})
+_ANY = re.compile(rf"\d|{_DAY_ALT}|yesterday|today|hier|aujourd'hui")
+"""What every pattern needs (a digit, a weekday or a relative day): most sentences have none."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,8 @@ def event_date(text: str, article_date: dt.date | None, ahead: bool = False) -> 
     folded = fold(text).replace("\u2019", "'")
     if len(folded) != len(text):  # folding changed offsets: fall back to the folded text itself
         text = folded
+    if not _ANY.search(folded):
+        return None
     found: list[tuple[int, EventDate]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(folded):
