@@ -32,7 +32,7 @@ def test_conflicting_figures_are_other_facts_and_a_shorter_restatement_is_not() 
 
 
 def test_same_figure_whichever_is_given_first() -> None:
-    for a, b in [((1300.0, 2), (1287.0, 4)), ((131e6, 3), (138e6, 3)), ((40.0, 1), (40.0, 1))]:
+    for a, b in [((1300.0, 2), (1287.0, 4)), ((131e6, 3), (138e6, 3))]:
         assert same_figure(a, b) == same_figure(b, a)
     assert same_figure((1287.0, 4), (1300.0, 2))
 
