@@ -143,3 +143,40 @@ def test_a_small_distinct_corpus_gives_a_readmissions_memo_with_named_speakers(t
     for item in memo["items"]:
         for citation in item["citations"]:
             assert citation["sentence"] in paths[citation["source"]].read_text(encoding="utf-8")
+
+
+def test_a_topic_article_names_its_event_and_a_copy_its_original(thousand: list[Any]) -> None:
+    for article in thousand:
+        if article.kind == "duplicate":
+            original = thousand[article.root]
+            assert article.root < article.index and original.kind != "duplicate"
+            assert (article.event, article.figures) == (original.event, original.figures)
+        else:
+            assert article.root == article.index
+            assert (article.kind == "topic") == bool(article.event) == bool(article.figures)
+            assert not article.event or article.event.split(":")[2] == article.topic
+
+
+def test_grouping_measures_count_pairs_across_originals_and_events() -> None:
+    from types import SimpleNamespace as Fake
+
+    grouping = bench("grouping")
+    # 3 is a copy of 0; 4 is off-topic
+    known = {
+        0: Fake(root=0, event="e1"),
+        1: Fake(root=1, event="e1"),
+        2: Fake(root=2, event="e2"),
+        3: Fake(root=0, event="e1"),
+        4: Fake(root=4, event=""),
+    }
+
+    def member(i: int) -> Fake:
+        return Fake(article_id=f"000-article-{i:06d}", key=(f"000-article-{i:06d}", 0))
+
+    claim = Fake(members=tuple(member(i) for i in (0, 3, 1, 2)))
+    assert grouping.pair_precision([claim], known) == (2, 5)  # 0-3 is one original; 0-1 and 3-1 agree
+    off = Fake(members=(member(4), member(1)))
+    assert grouping.pair_precision([off], known) == (0, 1)  # an off-topic article shares no event
+    pairs = {(member(0).key, member(1).key), (member(1).key, member(2).key)}
+    assert grouping.together([claim], pairs) == 2
+    assert grouping.together([Fake(members=(member(0), member(1))), Fake(members=(member(2),))], pairs) == 1

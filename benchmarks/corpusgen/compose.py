@@ -189,10 +189,10 @@ class Writer:
 
 def topic_article(
     seed: int, date: dt.date, lang: str, rng: random.Random, target: int
-) -> tuple[str, list[list[str]], str]:
-    """(headline, paragraphs, topic) of an article reporting one of the past week's events."""
+) -> tuple[str, list[list[str]], Event]:
+    """(headline, paragraphs, event) of an article reporting one of the past week's events."""
     topic = rng.choices(TOPICS, weights=TOPIC_WEIGHTS)[0]
     event = rng.choice(recent_events(seed, date, topic))
     writer = Writer(seed, event, date, lang, rng)
     sentences = writer.write(target)
-    return writer.headline(), paragraphs(sentences, rng), topic
+    return writer.headline(), paragraphs(sentences, rng), event

@@ -30,6 +30,9 @@ CITIES_FR = ("PARIS", "ALGER", "RABAT", "TUNIS", "MARSEILLE", "BRUXELLES", "CASA
 class DistinctArticle(Generated):
     lang: str = "en"
     topic: str = ""  # the configured topic an on-topic article is about
+    event: str = ""  # the key of the event it reports (``corpusgen.events``), its copies' too
+    figures: tuple[int, ...] = ()  # the figures every report of that event gives
+    root: int = -1  # the index of the article first written (a copy's original's, down the chain)
 
 
 def offtopic_article(lang: str, rng: random.Random, target: int) -> tuple[str, list[list[str]]]:
@@ -102,16 +105,28 @@ def generate_distinct(seed: int, index: int) -> DistinctArticle:
         date = original.date + dt.timedelta(days=rng.randint(0, 1))
         markdown = rng.random() < MARKDOWN_SHARE
         return DistinctArticle(
-            index, date, headline, tuple(lines), markdown, "duplicate", original.lang, original.topic
+            index,
+            date,
+            headline,
+            tuple(lines),
+            markdown,
+            "duplicate",
+            original.lang,
+            original.topic,
+            original.event,
+            original.figures,
+            original.root,
         )
     lang = "fr" if rng.random() < FRENCH_SHARE else "en"
     target = int(rng.uniform(*BODY_CHARS))
-    topic = ""
+    topic, event, figures = "", "", tuple[int, ...]()
     if rng.random() < OFFTOPIC_SHARE:
         headline, body = offtopic_article(lang, rng, target)
     else:
-        headline, body, topic = topic_article(seed, date, lang, rng, target)
+        headline, body, reported = topic_article(seed, date, lang, rng, target)
+        topic, event, figures = reported.topic, reported.key, tuple(value for _, value in reported.facts)
     texts = typography([headline, *with_clutter(body, date, lang, rng)], lang, rng)
     kind = "topic" if topic else "offtopic"
     markdown = rng.random() < MARKDOWN_SHARE
-    return DistinctArticle(index, date, texts[0], tuple(texts[1:]), markdown, kind, lang, topic)
+    told = tuple(texts[1:])
+    return DistinctArticle(index, date, texts[0], told, markdown, kind, lang, topic, event, figures, index)
