@@ -20,10 +20,11 @@ PACKING_VERSION = 6  # 5: syndication signatures over folded words, with their s
 
 @functools.lru_cache(maxsize=16384)  # asked for twice per article and build (lookup, then pruning)
 def article_key(article: Article) -> str:
-    """What an analysis depends on: the ingested article (its duplicate link aside)."""
+    """What an analysis depends on: the ingested article, its duplicate link and its path aside (no
+    analysis reads the path, so a corpus folder moved or named another way keeps its analyses)."""
     a = article
     date = a.date.isoformat() if a.date else None
-    fields = [a.id, a.path, a.title, a.publisher, date, a.date_precision, a.url, a.lang, a.body, a.headings]
+    fields = [a.id, a.title, a.publisher, date, a.date_precision, a.url, a.lang, a.body, a.headings]
     fields.append(a.content_hash)
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 

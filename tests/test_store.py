@@ -139,8 +139,18 @@ def test_old_schema_is_migrated_without_a_manual_step(tmp_path: Path) -> None:
 def test_article_key_depends_on_what_analysis_reads() -> None:
     base = article()
     assert article_key(base) == article_key(replace(base, duplicate_of="other"))
+    assert article_key(base) == article_key(replace(base, path="/elsewhere/corpus/a1.txt"))
     assert article_key(base) != article_key(replace(base, id="renamed"))
     assert article_key(base) != article_key(replace(base, body=BODY.replace("resume", "restart")))
+
+
+def test_a_moved_corpus_keeps_its_analyses_and_they_name_the_new_path(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.sqlite", "fp") as store:
+        store.put_many([analysed(article())])
+        moved = replace(article(), path="/elsewhere/corpus/a1.txt")
+        found = store.get(moved)
+        assert found is not None and found.article.path == moved.path
+        assert found == analysed(moved)
 
 
 def test_store_failures_during_a_build_are_warnings(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
