@@ -30,6 +30,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -76,8 +77,9 @@ def joinable_pairs(
 ) -> set[Pair]:
     """Pairs of topic sentences from different originals of one event that grouping may join: similar
     enough to join (``claims.JOIN``, with the similarity fitted on every accepted sentence) and with no
-    fact that keeps them apart (speaker, negation, day, figures, a shared quotation only). Found by
-    comparing every such pair within each event, which no cap limits."""
+    fact that keeps them apart (speaker, negation, day, figures, a shared quotation only; not the
+    places they name, so that the place rule's cost shows). Found by comparing every such pair within
+    each event, which no cap limits."""
     sim = Similarity.fit([c.features for c in accepted])
     by_event: dict[str, list[Candidate]] = defaultdict(list)
     for c in accepted:
@@ -92,7 +94,7 @@ def joinable_pairs(
                 continue
             if sim(a.features, b.features) < grouping.JOIN:
                 continue
-            fa, fb = facts[a.key], facts[b.key]
+            fa, fb = replace(facts[a.key], places=frozenset()), replace(facts[b.key], places=frozenset())
             outside = sim.dice(fa.outside, fb.outside) if quoting_both(fa, fb) else 1.0
             if compatible(fa, fb, outside) is None:
                 pairs.add((a.key, b.key) if a.key < b.key else (b.key, a.key))

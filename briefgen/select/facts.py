@@ -7,6 +7,8 @@ Two sentences sharing many words may still state different facts. ``compatible``
 - both give a day for their event and the days differ ("will travel on Monday" / "agreed on Tuesday");
 - each gives a figure the other does not give, even rounded ("207 Tunisians" / "1,189
   Moroccans": ``briefgen.select.figures``);
+- each names a country the other does not name, by its name or a city's ("Spain and Senegal signed…
+  in Dakar" / "Italy and Senegal signed… in Mbour": ``briefgen.select.places``);
 - one is a preview or plan (future tense, "is expected to", "va", "doit") and the other is not, and
   either names a day: a dated plan is not the dated event;
 - what they share lies inside quotation marks only (the words outside the quotes have little in common).
@@ -24,6 +26,7 @@ from functools import lru_cache
 
 from briefgen.select.features import features
 from briefgen.select.figures import Figure, figures, other_figures
+from briefgen.select.places import countries, other_places
 from briefgen.select.relevance import Candidate
 from briefgen.select.terms import stems
 from briefgen.select.timeline import event_date
@@ -54,6 +57,7 @@ class Fact:
     day: dt.date | None  # the event's day, when the sentence gives one
     outside: frozenset[str] | None  # features of the words outside quotation marks (None: no quotation)
     figures: frozenset[Figure] = frozenset()  # the figures it states
+    places: frozenset[str] = frozenset()  # the countries it names (ISO codes)
 
 
 def _negated(text: str) -> bool:
@@ -93,7 +97,7 @@ def fact_of(c: Candidate, article_date: dt.date | None) -> Fact:
     text = c.sentence.text
     speaker, negated, preview = stance_of(c)
     day, outside = _day(text, article_date, preview), _outside(text, c.lang)
-    return Fact(speaker, negated, preview, day, outside, figures(text, c.lang))
+    return Fact(speaker, negated, preview, day, outside, figures(text, c.lang), countries(text))
 
 
 def compatible(a: Fact, b: Fact, outside_sim: float) -> str | None:
@@ -109,6 +113,8 @@ def compatible(a: Fact, b: Fact, outside_sim: float) -> str | None:
         return "a plan is not the event"
     if other_figures(a.figures, b.figures):
         return "other figures"
+    if other_places(a.places, b.places):
+        return "other places"
     if quoting_both(a, b) and outside_sim < OUTSIDE_BAR:
         return "shares only a quotation"
     return None
