@@ -139,3 +139,22 @@ def test_a_line_ending_in_a_colon_is_a_lead_in_not_a_headline() -> None:
     found = dict(attributions(TALVIK, "Talvik said:", "“The border stays open for the harvest.”"))
     lead = [a for a in found.values() if a is not None and a.cue == "said"]
     assert lead and lead[0].speaker == "Ivo Talvik", found
+
+
+def test_a_surname_two_full_names_share_is_the_first_written_one_in_every_process() -> None:
+    import os
+    import subprocess
+    import sys
+
+    body = (
+        "Eva Ruiz said the ferry would sail on time. Ana Ruiz said the strike would go on. Ruiz added more."
+    )
+    code = f"from briefgen.attribute.resolve import ArticleIndex; print(ArticleIndex({body!r}).surnames)"
+    seen = set()
+    for seed in range(6):  # the names tie (one mention each, same length): string hashing must not decide
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        seen.add(done.stdout.strip())
+    assert seen == {"{'ruiz': 'Eva Ruiz'}"}

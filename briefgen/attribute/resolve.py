@@ -80,7 +80,7 @@ class ArticleIndex:
         self.people: dict[str, Person] = {}
         self.surnames: dict[str, str] = {}
         counts: Counter[str] = Counter()
-        by_surname: defaultdict[str, set[str]] = defaultdict(set)
+        by_surname: defaultdict[str, dict[str, None]] = defaultdict(dict)  # full names, first written first
         runs: list[tuple[int, int, str, Mention | None]] = []
         for m in _RUN.finditer(body):
             text = _POSSESSIVE.sub("", m.group(0))
@@ -98,9 +98,9 @@ class ArticleIndex:
                 if person.female is None:
                     person.female = _gender_before(body[max(0, start - 90) : start])
                 counts[fold(mention.name)] += 1 + (role is not None)
-                by_surname[fold(tokens[-1])].add(fold(mention.name))
-        for surname, names in by_surname.items():
-            best = max(names, key=lambda n: (counts[n], len(n)))
+                by_surname[fold(tokens[-1])].setdefault(fold(mention.name))
+        for surname, names in by_surname.items():  # a tie goes to the name written first, whatever the
+            best = max(names, key=lambda n: (counts[n], len(n)))  # process's string hashing
             self.surnames[surname] = self.people[best].name
         for start, _, text, mention in runs:
             name = mention.name if mention is not None and mention.kind == "name" else None
