@@ -152,6 +152,23 @@ def test_other_topics_or_selection_code_start_a_new_grouping(monkeypatch: pytest
     assert regroup.state_key(TOPICS) != regroup.state_key((wider, TOPICS[1]))
 
 
+def test_a_new_gazetteer_starts_a_new_grouping(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = regroup.state_key(TOPICS)
+    read = Path.read_bytes
+
+    def edited(path: Path) -> bytes:
+        return read(path) + (b"Atlantis\tAT\tcity\n" if path.name == "places.tsv" else b"")
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    regroup._code_digest.cache_clear()
+    try:
+        assert regroup.state_key(TOPICS) != before
+    finally:
+        monkeypatch.undo()
+        regroup._code_digest.cache_clear()
+    assert regroup.state_key(TOPICS) == before
+
+
 idents = st.tuples(st.text(max_size=6), st.text(max_size=4), st.integers(0, 500))
 
 

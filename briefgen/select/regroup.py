@@ -69,14 +69,15 @@ def recall(memory: GroupMemory, topic: str, key: str) -> GroupState | None:
 
 def state_key(topics: Sequence[Topic]) -> str:
     """What a kept grouping depends on besides the sentences: every topic's definition (they decide
-    which sentences are candidates) and the selection code."""
+    which sentences are candidates) and the selection code and data."""
     return hashlib.sha256(f"{_code_digest()}:{tuple(topics)!r}".encode()).hexdigest()
 
 
 @functools.cache
 def _code_digest() -> str:
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    folder = Path(__file__).parent
+    for path in sorted([*folder.glob("*.py"), *folder.glob("data/*.tsv")]):  # code and its gazetteer
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
