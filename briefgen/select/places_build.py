@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from briefgen.select.terms import fold
+
 OUT = Path(__file__).parent / "data" / "places.tsv"
 MIN_POPULATION = 100_000
 DOMINANT = 5  # times the population of any namesake in another country
@@ -33,11 +35,6 @@ HEADER = (
 )
 
 
-def folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _latin(text: str) -> bool:
     return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
 
@@ -45,10 +42,10 @@ def _latin(text: str) -> bool:
 def exonyms(name: str, others: Iterable[str]) -> Iterator[str]:
     """The other names of a city worth reading: Latin script, capitalised, no digits, and either the
     name with other accents ("Fès" for Fes) or at least five letters with its first three letters."""
-    whole = folded(name)
+    whole = fold(name)
     for other in others:
         written = other[:1].isupper() and not other.isupper() and not any(map(str.isdigit, other))
-        kin = folded(other) == whole or (len(other) >= 5 and folded(other)[:3] == whole[:3])
+        kin = fold(other) == whole or (len(other) >= 5 and fold(other)[:3] == whole[:3])
         if written and kin and _latin(other):
             yield other
 
