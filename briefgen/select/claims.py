@@ -16,6 +16,8 @@ import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from math import fsum
 
 from briefgen.select.facts import Fact, Stance, compatible, fact_of, quoting_both, stance_of
 from briefgen.select.relevance import Candidate
@@ -57,17 +59,21 @@ def _neighbours(keys: list[str], index: Mapping[str, list[int]]) -> list[int]:
     """Earlier sentences sharing the most index keys with this one (at most MAX_NEIGHBOURS), read from
     the shortest postings first and no more than NEIGHBOUR_WORK entries in all: in a large archive a
     sentence's common keys are left out, not every sentence's work multiplied by them."""
-    shared: Counter[int] = Counter()
+    taken = []
     budget = NEIGHBOUR_WORK
-    for posting in sorted((index.get(k, []) for k in keys), key=len):
+    for posting in sorted((index.get(k, _NONE) for k in keys), key=len):
         if len(posting) > budget:
             break  # the postings left are longer still
-        shared.update(posting)
+        taken.append(posting)
         budget -= len(posting)
+    shared = Counter(chain.from_iterable(taken))  # counted in one pass, first seen first
     if len(shared) <= MAX_NEIGHBOURS:
         return list(shared)
     by_place = sorted(shared)  # then by count, most first: a stable sort keeps the earlier of a tie first
     return sorted(by_place, key=shared.__getitem__, reverse=True)[:MAX_NEIGHBOURS]
+
+
+_NONE: list[int] = []
 
 
 class _Facts:
@@ -100,22 +106,22 @@ class _Facts:
 
 
 def _best_claim(
-    i: int, near: list[int], feats: list[frozenset[str]], owner: list[int], groups: list[list[int]],
-    facts: _Facts, bar: float,
+    i: int, near: list[int], grouper: Grouper, bar: float,
 ) -> int | None:  # fmt: skip
-    sim = facts.sim
-    best: tuple[float, int] | None = None
-    fits: dict[int, bool] = {}  # claim -> whether sentence i may join it (leader and facts)
-    for j in near:
-        s, g = sim(feats[i], feats[j]), owner[j]
-        if s < bar or (best is not None and (s, -g) <= (best[0], -best[1])):
-            continue
-        fit = fits.get(g)
-        if fit is None:
-            fit = fits[g] = sim(feats[i], feats[groups[g][0]]) >= LEADER and facts.clash(i, groups[g]) is None
-        if fit:
-            best = (s, g)
-    return None if best is None else best[1]
+    """The claim sentence ``i`` joins: of the claims of its neighbours at least ``bar`` similar, the one
+    with the most similar member (the earlier claim of a tie) whose leader is similar enough and whose
+    facts agree. Claims are tried from the most similar down, so the first that fits is the answer."""
+    owner, groups, similar = grouper.owner, grouper.groups, grouper.similar
+    scored = [(s, -owner[j]) for j in near if (s := similar(i, j)) >= bar]
+    scored.sort(reverse=True)
+    tried: set[int] = set()
+    for _, minus_g in scored:
+        g = -minus_g
+        if g not in tried:
+            tried.add(g)
+            if similar(i, groups[g][0]) >= LEADER and grouper.facts.clash(i, groups[g]) is None:
+                return g
+    return None
 
 
 class Grouper:
@@ -126,6 +132,8 @@ class Grouper:
         self.cands = cands
         self.feats = [c.features for c in cands]
         self.sim = Similarity.fit(self.feats)
+        self.masses = [self.sim.mass(fs) for fs in self.feats]  # each sentence's summed weights
+        self.weight = self.sim.weights.__getitem__  # every feature of these sentences is fitted
         self.facts = _Facts(cands, dates or {}, self.sim)
         self.index: dict[str, list[int]] = {}
         self.seen: dict[frozenset[str], list[tuple[int, int]]] = {}  # features -> (indexed sentence, claim)
@@ -134,6 +142,15 @@ class Grouper:
         self.dropped: list[int] = []  # support sentences that joined no claim
         self.failed: dict[frozenset[str], int] = {}  # support features that joined nothing -> index size
         self.indexed = 0
+
+    def similar(self, i: int, j: int) -> float:
+        """``Similarity.__call__`` of sentences ``i`` and ``j``, their masses summed once for all."""
+        shared = self.feats[i] & self.feats[j]
+        if not shared:
+            return 0.0
+        common = fsum(map(self.weight, shared))
+        mi, mj = self.masses[i], self.masses[j]
+        return (2 * common / (mi + mj) + common / min(mi, mj)) / 2
 
     def _join(self, i: int, g: int) -> None:
         self.groups[g].append(i)
@@ -176,7 +193,7 @@ class Grouper:
         keys = _keys(feats[i], self.sim)
         bar = SUPPORT_JOIN if cands[i].support_only else JOIN
         near = _neighbours(keys, self.index)
-        g = _best_claim(i, near, feats, self.owner, self.groups, self.facts, bar)
+        g = _best_claim(i, near, self, bar)
         if g is None and cands[i].support_only:
             self.failed[feats[i]] = self.indexed
             self.dropped.append(i)

@@ -82,9 +82,28 @@ Stance = tuple[str | None, bool, bool]
 """(named speaker, negated, preview): what two sentences with the same words must also share."""
 
 
+_WORD = re.compile(r"\w+")
+_NEGATION_WORDS = frozenset(
+    "not never neither nor no denied denies refused refuses rejected rejects"
+    " pas jamais aucun aucune guère plus".split()
+)  # every word of ``_NEGATION`` ("n't" aside; "plus" for "n'est plus")
+_FUTURE_WORDS = frozenset(
+    "will shall won is are was were plan plans intend intends next upcoming va vont doit doivent devrait"
+    " devraient prévoit prévoient semaine mois".split()
+)  # a word every alternative of ``_FUTURE`` holds
+
+
 @lru_cache(maxsize=100_000)
 def _modality(text: str) -> tuple[bool, bool]:
-    return _negated(text), bool(_FUTURE.search(text))
+    """(negated, preview). Each pattern is searched only when the sentence holds one of the words it
+    cannot match without (its words, lower-cased, as whole words); a text whose lower case changes its
+    length (a dotted capital I) is searched as it is."""
+    low = text.lower()
+    if len(low) != len(text):
+        return _negated(text), bool(_FUTURE.search(text))
+    words = set(_WORD.findall(low))
+    negated = ("n't" in low or not words.isdisjoint(_NEGATION_WORDS)) and _negated(text)
+    return negated, not words.isdisjoint(_FUTURE_WORDS) and bool(_FUTURE.search(text))
 
 
 def stance_of(c: Candidate) -> Stance:

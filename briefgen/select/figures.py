@@ -42,7 +42,15 @@ def _pattern(lang: str) -> re.Pattern[str]:
 
 
 _DIGIT = re.compile(r"\d")
-_DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\s*$", re.IGNORECASE)
+_MONTH_AT_END = re.compile(rf"(?:{_MONTHS})$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_LONGEST_MONTH = max(map(len, _MONTHS.split("|")))
+
+
+def _after_month(text: str, at: int) -> bool:
+    """Does a month's name end ``text[:at]``, spaces aside ("October 31")? Only the prefix's last few
+    characters are read: a month's name is at most ``_LONGEST_MONTH`` long."""
+    return bool(_MONTH_AT_END.search(text[:at].rstrip()[-_LONGEST_MONTH:]))
 
 
 def _figure(text: str, lang: str, scale: str | None) -> Figure:
@@ -61,9 +69,9 @@ def figures(text: str, lang: str) -> frozenset[Figure]:
     out = set()
     for m in _pattern(lang).finditer(text):
         n = m["n"]
-        if re.fullmatch(r"(?:1[89]|20)\d\d", n) and not m["s"]:
+        if not m["s"] and _YEAR.fullmatch(n):
             continue  # a year
-        if _DATE_BEFORE.search(text[: m.start()]) and len(n) <= 2:
+        if len(n) <= 2 and _after_month(text, m.start()):
             continue  # "October 31": a day of a date
         out.add(_figure(n, lang, m["s"]))
     return frozenset(out)
@@ -81,6 +89,7 @@ def same_figure(a: Figure, b: Figure) -> bool:
     return _rounded(b[0], a[1]) == a[0]
 
 
+@lru_cache(maxsize=100_000)
 def other_figures(a: frozenset[Figure], b: frozenset[Figure]) -> bool:
     """Each sentence gives a figure the other does not ("593 passes in 7 weeks" / "287 passes in 7
     weeks"); a sentence whose figures all recur in the other (a shorter restatement) may state it."""
@@ -89,4 +98,10 @@ def other_figures(a: frozenset[Figure], b: frozenset[Figure]) -> bool:
 
 def _unmatched(xs: frozenset[Figure], ys: frozenset[Figure]) -> bool:
     """Some figure of ``xs`` is none of ``ys``."""
-    return any(not any(same_figure(x, y) for y in ys) for x in xs)
+    for x in xs:
+        for y in ys:
+            if same_figure(x, y):
+                break
+        else:
+            return True
+    return False
