@@ -277,7 +277,7 @@ def _np_tokens(tokens: list[str]) -> list[str] | None:
     """``tokens`` cut before the first word that starts a clause inside the phrase (a relative pronoun,
     an auxiliary, a participle after the head: "the records released this week" -> "the records")."""
     for k, token in enumerate(tokens):
-        bare = token.rstrip(",;")
+        bare = token.rstrip(",;") or token  # a lone comma stays a comma
         cls = _class(bare, k == 0)
         participle = bare.islower() and bare.endswith(("ed", "ing")) and len(bare) > 4
         if k and (cls in _CLAUSE_WORDS or (participle and k >= 2 and bare not in _ED_ADJECTIVES)):
