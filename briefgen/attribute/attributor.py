@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefgen.attribute import lexicon as lx
 from briefgen.attribute.clauses import STRONG, Found, complemented
@@ -19,11 +19,13 @@ from briefgen.attribute.quotes import Quote, mask, spans_in
 from briefgen.attribute.resolve import ArticleIndex, Person
 from briefgen.attribute.speakers import Mention, body_named, parse_np, source_np
 from briefgen.attribute.syntax import Request, spans_ahead
+from briefgen.attribute.transcript import Turns, spoken_name
 from briefgen.attribute.vocab import TITLE_HEADS
 from briefgen.models import Article, Attribution, Sentence
 
 _FRAMED = re.compile(r"(?<![\w’'-])(?:as|comme)(?![\w’'-])")  # "presented the deal as a reset"
 _CLOSING = ("”", '"', "»")
+_OPENING = ("“", '"', "«")
 _DEFINITE = ("the ", "le ", "la ", "l'", "l’", "this ", "that ", "ce ", "cette ")
 
 
@@ -67,6 +69,9 @@ class Attributor:
         self.recent = _Recent([], [], [])
         self.lang = article.lang
         self.previous = ""  # the sentence before the one being read
+        self.paragraph = -1  # its paragraph
+        self.turns = Turns(article.body, lambda name: self.index.person(name) is not None)
+        self.turn: tuple[int, Attribution] | None = None  # the transcript turn being read: paragraph, speaker
         self.spans: dict[Request, tuple[int, int] | None] = {}  # parsed ahead (``read_ahead``)
 
     def read_ahead(self, readings: Sequence[Reading | None]) -> None:
@@ -151,9 +156,37 @@ class Attributor:
 
     def attribute(self, reading: Reading, at: int) -> Attribution | None:
         try:
-            return self._attribute(reading, at)
+            return self._turn(reading, at) or self._attribute(reading, at)
         finally:
-            self.previous = reading.sentence.text
+            self.previous, self.paragraph = reading.sentence.text, reading.sentence.paragraph
+
+    def _turn(self, reading: Reading, at: int) -> Attribution | None:
+        """A transcript turn's sentence ("PENCE: Well, …" and the rest of its paragraph): its speaker's."""
+        sentence = reading.sentence
+        first = sentence.paragraph != self.paragraph
+        span = self.turns.speaker(sentence.text) if first else None
+        if span is None and self.turn is not None and (not first or self._quote_goes_on(sentence)):
+            self.turn = (sentence.paragraph, self.turn[1])
+            return replace(self.turn[1], quotes=reading.spans)
+        if span is None:
+            self.turn = None if first else self.turn
+            return None
+        label = sentence.text[span[0] : span[1]]
+        person = self.index.person(spoken_name(label))
+        speaker = person.name if person is not None else spoken_name(label)
+        role = person.role if person is not None else None
+        turn = Attribution(
+            "direct", ":", speaker, key_with(speaker, self.aliases), label, role, False, reading.spans
+        )
+        self.turn = (sentence.paragraph, turn)
+        self.recent.people.append((at, speaker, person.female if person is not None else None))
+        return turn
+
+    def _quote_goes_on(self, sentence: Sentence) -> bool:
+        """Does the paragraph of ``sentence`` go on the quotation of the one before it? A quotation over
+        several paragraphs opens each with a quotation mark and closes only the last."""
+        opens = sentence.text[:1] in _OPENING and sentence.paragraph == self.paragraph + 1
+        return opens and self.previous.rstrip()[-1:] not in _CLOSING
 
     def _attribute(self, reading: Reading, at: int) -> Attribution | None:
         sentence, spans, masked = reading.sentence, reading.spans, reading.masked
