@@ -189,3 +189,31 @@ def test_a_belief_reported_as_said_is_a_statement(sentence: str, speaker: str) -
 )
 def test_a_belief_the_writer_ascribes_without_a_clause_or_a_quotation_is_not(sentence: str) -> None:
     assert one(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "intro", "speaker"),
+    [
+        ("The council issued a statement calling the test a clear violation.", INTRO, "The council"),
+        ("Vallaud made the following comment:", INTRO, "Karim Vallaud"),
+        ("Le ministère a publié un communiqué dénonçant une provocation.", FR_INTRO, "Le ministère"),
+    ],
+)
+def test_a_speech_noun_its_verb_issues_is_its_subjects_statement(
+    sentence: str, intro: str, speaker: str
+) -> None:
+    a = one(sentence, intro)
+    assert a is not None and a.speaker == speaker, a
+
+
+@pytest.mark.parametrize(
+    ("sentence", "intro"),
+    [
+        ("Vallaud did not issue a statement after the meeting.", INTRO),
+        ("The ministry is expected to release a statement on Friday.", INTRO),
+        ("Le ministère n'a pas publié de communiqué.", FR_INTRO),
+        ("Le ministère va publier un communiqué vendredi.", FR_INTRO),
+    ],
+)
+def test_a_statement_not_issued_or_yet_to_come_is_no_attribution(sentence: str, intro: str) -> None:
+    assert one(sentence, intro) is None

@@ -32,6 +32,18 @@ _CLIMB = {"conj", "xcomp"}  # "X met Y and said…", "X wants to announce…": t
 _RELATIVES = {"who", "which", "that", "qui", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
 _UNSAID = {"will", "would", "could", "might", "may", "shall", "'ll", "va", "vont", "pourrait", "devrait"}
 _CLAUSAL = {"ccomp", "xcomp", "parataxis"}  # what a participle reports: "saying the court…", "promising to…"
+_SUPPORT = frozenset(  # verbs whose object, a speech noun, is what their subject says ("issued a statement")
+    "issue issues issued issuing release releases released releasing make makes made making deliver delivers"
+    " delivered delivering send sends sent sending give gives gave given giving publish publishes published"
+    " publishing post posts posted posting sound sounds sounded sounding voice voices voiced voicing express"
+    " expresses expressed expressing raise raises raised raising"
+    " publie publient publié publiée fait font faite adresse adressent adressé adressée lance lancent lancé"
+    " lancée émet émettent émis émise diffuse diffusent diffusé diffusée envoie envoient envoyé envoyée"
+    " prononce prononcent prononcé prononcée".split()
+)
+_OBJECTS = {"dobj", "obj"}
+_CONTENT = {"acl", "ccomp"}  # a relative clause ("relcl", "acl:relcl") says something about the noun
+_NOT = {"not", "n't", "never", "pas", "jamais", "ne", "n'", "n’"}
 _CUT = {"relcl", "acl", "acl:relcl", "appos", "punct", "parataxis", "advcl", "cc", "conj", "dep"}
 
 
@@ -145,6 +157,16 @@ def _climbs(tok: Any) -> bool:
     return tok.dep_ == "advcl" and participle and any(c.dep_ in _CLAUSAL for c in tok.children)
 
 
+def _with_content(noun: Any) -> bool:
+    """Does the sentence say what the speech noun said: a clause of its own ("a statement calling the
+    test a violation", "un communiqué dénonçant…", "a warning that…") or a colon after it ("made the
+    following comment:")? "The ministry issued a statement on Monday" reports the act, not a statement."""
+    after = noun.right_edge.i + 1
+    if after < len(noun.doc) and noun.doc[after].text == ":":
+        return True
+    return any(c.dep_ in _CONTENT for c in noun.children)
+
+
 def _according_object(tok: Any) -> Any | None:
     if tok.lower_ in {"selon", "d'après", "d’après"} or tok.dep_ == "case":
         return tok.head if tok.head is not tok else None
@@ -192,7 +214,11 @@ def source_span(
         return None
     tok = span[-1]
     if (tok.pos_ in {"NOUN", "PROPN"} or tok.tag_.startswith("NN")) and key != "accord":
-        return None  # a speech noun names its source by a construction (``nouns``), not a subject
+        if tok.dep_ not in _OBJECTS or tok.head.lower_ not in _SUPPORT or not _with_content(tok):
+            return None  # a speech noun names its source by a construction (``nouns``), not a subject
+        tok = tok.head  # "the council issued a statement calling…", "a publié un communiqué dénonçant…"
+        if any(c.lower_ in _NOT for c in tok.children):
+            return None  # "did not issue a statement": nothing said
     if key == "accord":
         found = _according_object(span[0])
         return _phrase(found) if found is not None else None
