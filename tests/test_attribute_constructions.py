@@ -217,3 +217,14 @@ def test_a_speech_noun_its_verb_issues_is_its_subjects_statement(
 )
 def test_a_statement_not_issued_or_yet_to_come_is_no_attribution(sentence: str, intro: str) -> None:
     assert one(sentence, intro) is None
+
+
+def test_a_french_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
+    found = dict(
+        attributions(
+            "Pour Adel Boukhari, la coopération doit reprendre.",
+            "Boukhari a ajouté que les discussions reprendraient lundi.",
+        )
+    )
+    for a in found.values():
+        assert a is not None and a.speaker == "Adel Boukhari", a

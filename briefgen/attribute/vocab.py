@@ -121,6 +121,9 @@ NEVER_NAMES = set(
     "august september october november december today yesterday lundi mardi mercredi jeudi vendredi samedi "
     "dimanche le la les un une des ce cette ces il elle on according selon d'après d’après following despite "
     "under among asked prior addressing speaking l’ l'".split()
+) | set(  # French prepositions that open sentences ("Pour Boukhari, …" names Boukhari)
+    "pour dans avec sur chez auprès par devant lors pendant vers contre après avant entre depuis sans sous"
+    " malgré durant".split()
 )
 LEAD_DROP = set(
     "and but so yet then now also meanwhile however moreover thus still et mais puis donc ainsi or".split()
