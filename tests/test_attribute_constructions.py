@@ -228,3 +228,14 @@ def test_a_french_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
     )
     for a in found.values():
         assert a is not None and a.speaker == "Adel Boukhari", a
+
+
+def test_a_gerund_framed_by_a_preposition_shares_its_verbs_subject() -> None:
+    a = one("Vallaud opened the session by warning that the border would stay closed.", INTRO)
+    assert a is not None and a.speaker == "Karim Vallaud", a
+    for unsaid in (
+        "Vallaud left the room without saying a word.",  # without: nothing said
+        "Vallaud will open the session by warning that the border stays closed.",  # yet to come
+        "The council has two ways to act: by asking the court to rule, or by waiting.",  # a description
+    ):
+        assert one(unsaid, INTRO) is None, unsaid

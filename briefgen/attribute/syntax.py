@@ -228,7 +228,21 @@ def source_span(
         found = _subject_of(tok)
         if found:
             return _phrases(found)
-        if not _climbs(tok) or tok.head is tok:
+        up = _up(tok)
+        if up is None:
             return None
-        tok = tok.head
+        tok = up
     return None
+
+
+_FRAMES = {"by", "before", "after", "while"}  # "began by saying…", "sings before asking her…"
+_STATIVE = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being"}
+
+
+def _up(tok: Any) -> Any | None:
+    """The verb whose subject ``tok`` shares (``_climbs``), or, for a gerund framed by a preposition of
+    manner or time ("opened the session by warning that…"), the verb the preposition belongs to."""
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in _FRAMES:
+        verb = tok.head.head  # one that acts: "has three ways…: by asking…" describes, nobody asks
+        return verb if verb is not tok.head and verb.lower_ not in _STATIVE else None
+    return tok.head if _climbs(tok) and tok.head is not tok else None
