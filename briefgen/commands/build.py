@@ -26,12 +26,14 @@ from briefgen.commands.novelty import fact_keys, mark_new
 from briefgen.errors import BriefgenError, EmptyMemoError, PartialBuildError
 from briefgen.incremental import fingerprint
 from briefgen.lock import BuildLock
+from briefgen.memory import release
 from briefgen.models import AnalysedArticle, Memo
 from briefgen.output import make_folder
 from briefgen.publish import build_dir, update_latest, write_manifest
 from briefgen.render import Renderer
 from briefgen.render.pdfproc import PdfProcess
 from briefgen.select import ScanCache, select_memo
+from briefgen.select.caches import forget
 from briefgen.settings import Settings, Topic
 from briefgen.store import Store
 
@@ -203,6 +205,8 @@ def _build_topics(
     started: _Started | None = None  # rendering: its files are written once the next topic is selected
     for topic in topics:
         selected = _guarded(topic.name, functools.partial(select_topic, ctx, topic))
+        forget()  # the topic's per-sentence caches and temporaries, before the next topic's
+        release()
         if started is not None:  # one render in the worker at a time: receive it before the next
             done(_guarded(started.selected.topic.name, functools.partial(finish_topic, ctx, started)))
             started = None
@@ -233,6 +237,7 @@ def build(
         with Store.open(store_path(settings), fingerprint(settings.aliases)) as store:
             done = analyse_with_store(settings, store)
             corpus, analysed, reused = done.articles, done.analysed, done.reused
+            release()  # what reading and unpacking the analyses left behind
             make_folder(folder, "build folder")
             renderer = Renderer(settings.templates, pdf)
             ctx = _Context(settings, request, corpus, renderer, formats, folder, store)

@@ -1,0 +1,54 @@
+"""``briefgen.memory.release``: garbage collected, free heap returned where glibc can, nothing else."""
+
+from __future__ import annotations
+
+import ctypes.util
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from briefgen import memory
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def collect(*args: object) -> int:
+        seen.append("collect")
+        return 0
+
+    monkeypatch.setattr(gc, "collect", collect)
+    cached = memory._trim
+    cached.cache_clear()
+    yield seen
+    cached.cache_clear()  # what a test found without a C library is not kept
+
+
+def test_release_collects_then_trims(calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def trim(pad: int) -> int:
+        calls.append(f"trim {pad}")
+        return 1
+
+    monkeypatch.setattr(memory, "_trim", lambda: trim)
+    memory.release()
+    assert calls == ["collect", "trim 0"]
+
+
+def test_without_a_c_library_it_only_collects(calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    assert memory._trim() is None
+    memory.release()
+    assert calls == ["collect"]
+
+
+def test_selection_forgets_its_sentences_not_its_data() -> None:
+    from briefgen.select import caches, figures, places
+
+    figures.figures("Some 1,189 people were returned.", "en")
+    places.countries("Talks were held in Rabat.")
+    assert figures.figures.cache_info().currsize and figures._pattern.cache_info().currsize
+    assert caches.forget() >= 2
+    assert figures.figures.cache_info().currsize == 0 and places.countries.cache_info().currsize == 0
+    assert figures._pattern.cache_info().currsize  # a compiled pattern is not a sentence's
