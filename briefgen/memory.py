@@ -10,23 +10,18 @@ elsewhere (no glibc) it only collects.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import gc
-import logging
 from collections.abc import Callable
-
-log = logging.getLogger(__name__)
 
 
 @functools.cache
 def _trim() -> Callable[[int], int] | None:
-    name = ctypes.util.find_library("c")
+    """glibc's ``malloc_trim`` from the symbols the process already has loaded, or None."""
     try:
-        libc = ctypes.CDLL(name) if name else None
-        return libc.malloc_trim if libc is not None else None
-    except (OSError, AttributeError):
-        return None
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return None  # not glibc (musl, macOS) or no C library to ask
 
 
 def release() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes.util
+import ctypes
 import gc
 from collections.abc import Iterator
 
@@ -37,7 +37,10 @@ def test_release_collects_then_trims(calls: list[str], monkeypatch: pytest.Monke
 
 
 def test_without_a_c_library_it_only_collects(calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    def no_library(name: object) -> object:
+        raise OSError("no C library")
+
+    monkeypatch.setattr(ctypes, "CDLL", no_library)
     assert memory._trim() is None
     memory.release()
     assert calls == ["collect"]
