@@ -72,6 +72,23 @@ def _wait_for(check: object, seconds: float) -> bool:
     return False
 
 
+_AS_FROM_A_TERMINAL = (  # the caller takes Ctrl-C as a terminal's process does, whatever the test
+    "import signal\n"  # runner's own signal mask and dispositions (which a child inherits) are
+    "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})\n"
+    "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+    "from tests.test_parallel import _record_and_wait\n"
+)
+
+
+def _signal_state(pid: int) -> str:
+    """A process's blocked and ignored signals, from /proc, for a failure message."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return "gone"
+    return ", ".join(line for line in lines if line.startswith(("State", "SigBlk", "SigIgn")))
+
+
 CALLERS = {  # (script, number of workers)
     "a pool": ("from briefgen.parallel import pool_map\npool_map(_record_and_wait, [{folder!r}] * 2, 2)", 2),
     "a forked worker": (
@@ -89,7 +106,7 @@ def test_no_worker_outlives_an_interrupted_or_killed_caller(
     tmp_path: Path, how: str, caller_kind: str
 ) -> None:
     body, count = CALLERS[caller_kind]
-    script = "from tests.test_parallel import _record_and_wait\n" + body.format(folder=str(tmp_path))
+    script = _AS_FROM_A_TERMINAL + body.format(folder=str(tmp_path))
     root = Path(__file__).parent.parent
     caller = subprocess.Popen([sys.executable, "-c", script], cwd=root, start_new_session=True)
     try:
@@ -98,9 +115,12 @@ def test_no_worker_outlives_an_interrupted_or_killed_caller(
             caller.kill()
         else:
             os.killpg(caller.pid, signal.SIGINT)
-        caller.wait(10)
+        try:
+            caller.wait(30)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the caller did not exit ({_signal_state(caller.pid)})")
         pids = [int(p.name) for p in tmp_path.iterdir()]
-        assert _wait_for(lambda: all(_gone(pid) for pid in pids), 10), f"workers {pids} still running"
+        assert _wait_for(lambda: all(_gone(pid) for pid in pids), 30), f"workers {pids} still running"
     finally:
         caller.kill()
         caller.wait()
