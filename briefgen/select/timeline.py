@@ -49,7 +49,7 @@ _SINCE = frozenset({"since", "depuis"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 _YEAR_DIGITS = re.compile(r"\d{4}")
 _MONTH_WORDS = frozenset(_MONTH_ALT.split("|"))
-_NEEDS = {  # kind -> (needs four digits, a year's, and one of these words as a whole run of letters)
+_NEEDS = {  # kind -> (needs a year's four digits, one of these words as a whole run of letters or None)
     "day": (True, _MONTH_WORDS),
     "iso": (True, None),
     "month": (True, _MONTH_WORDS),
