@@ -5,14 +5,25 @@ facts). Freed, their big blocks stay in the C allocator's heap and the process's
 their high-water mark; the next topic then grows from there. ``release`` collects what reference
 counting left (cycles) and asks glibc to return its free heap pages to the system (``malloc_trim``);
 elsewhere (no glibc) it only collects.
+
+A build also allocates millions of objects that live to its end (the analyses, scans, claims), and
+the cyclic collector's default thresholds make it traverse all of them again and again: a rebuild at
+10,000 articles ran 28 full collections. ``collecting_rarely`` raises the thresholds for a command's
+duration; ``release`` still collects at each stage's end.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+
+YOUNG = 50_000  # allocations between two young collections (Python's default: 700)
+MIDDLE = 20  # young collections between two of the middle generation (default 10)
+OLD = 100  # middle collections before a full one is considered (default 10; it also waits until
+# the objects promoted since the last full collection are a quarter of those it would traverse)
 
 
 @functools.cache
@@ -30,3 +41,15 @@ def release() -> None:
     trim = _trim()
     if trim is not None:
         trim(0)
+
+
+@contextlib.contextmanager
+def collecting_rarely() -> Iterator[None]:
+    """The cyclic collector at ``YOUNG``/``MIDDLE``/``OLD`` inside the block, as it was afterwards.
+    A rebuild at 10,000 articles: 62-70 s with the defaults, 46-53 s with these, peak RSS the same."""
+    before = gc.get_threshold()
+    gc.set_threshold(YOUNG, MIDDLE, OLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

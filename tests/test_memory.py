@@ -55,3 +55,17 @@ def test_selection_forgets_its_sentences_not_its_data() -> None:
     assert caches.forget() >= 2
     assert figures.figures.cache_info().currsize == 0 and places.countries.cache_info().currsize == 0
     assert figures._pattern.cache_info().currsize  # a compiled pattern is not a sentence's
+
+
+def test_commands_collect_rarely_and_restore_the_collector() -> None:
+    before = gc.get_threshold()
+    with memory.collecting_rarely():
+        assert gc.get_threshold() == (memory.YOUNG, memory.MIDDLE, memory.OLD) != before
+    assert gc.get_threshold() == before
+
+
+def test_the_collector_is_restored_after_an_error() -> None:
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), memory.collecting_rarely():
+        raise RuntimeError("a failed build")
+    assert gc.get_threshold() == before

@@ -26,7 +26,7 @@ from briefgen.commands.novelty import fact_keys, mark_new
 from briefgen.errors import BriefgenError, EmptyMemoError, PartialBuildError
 from briefgen.incremental import fingerprint
 from briefgen.lock import BuildLock
-from briefgen.memory import release
+from briefgen.memory import collecting_rarely, release
 from briefgen.models import AnalysedArticle, Memo
 from briefgen.output import make_folder
 from briefgen.publish import build_dir, update_latest, write_manifest
@@ -232,7 +232,12 @@ def build(
     formats = check_formats(request.formats or settings.formats)
     folder = build_dir(settings.output, request.memo_date)
     # the PDF worker is forked before the lock is taken, so it never holds the lock's file descriptor
-    with PdfProcess("pdf" in formats) as pdf, BuildLock(settings.output), sigterm_as_interrupt():
+    with (
+        PdfProcess("pdf" in formats) as pdf,
+        BuildLock(settings.output),
+        sigterm_as_interrupt(),
+        collecting_rarely(),
+    ):
         problems = [p for p in [_fetch(settings) if request.fetch else None] if p]
         with Store.open(store_path(settings), fingerprint(settings.aliases)) as store:
             done = analyse_with_store(settings, store)

@@ -11,6 +11,7 @@ from pathlib import Path
 from briefgen.commands import find_topic, written
 from briefgen.commands.corpus import analysed_corpus, store_path
 from briefgen.errors import EmptyMemoError, UsageError
+from briefgen.memory import collecting_rarely
 from briefgen.models import AnalysedArticle, Memo, MemoHeader
 from briefgen.output import memo_filename, write_atomic
 from briefgen.render import FORMATS, Renderer
@@ -120,7 +121,7 @@ def build_memo(settings: Settings, request: MemoRequest, pdf: PdfProcess | None 
     """
     topic = find_topic(settings, request.topic)
     formats = check_formats(request.formats)
-    with PdfProcess("pdf" in formats and pdf is None) as own:
+    with PdfProcess("pdf" in formats and pdf is None) as own, collecting_rarely():
         renderer = Renderer(settings.templates, pdf or own)
         corpus = analysed_corpus(settings)
         memo = make_memo(settings, topic, corpus, request)
