@@ -24,6 +24,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     cached.cache_clear()
     yield seen
     cached.cache_clear()  # what a test found without a C library is not kept
+    gc.unfreeze()  # what a release outside a command set aside goes back to the collector
 
 
 def test_release_collects_then_trims(calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,8 +33,11 @@ def test_release_collects_then_trims(calls: list[str], monkeypatch: pytest.Monke
         return 1
 
     monkeypatch.setattr(memory, "_trim", lambda: trim)
-    memory.release()
+    with memory.collecting_rarely():
+        memory.release()
+        assert gc.get_freeze_count() > 0  # what survived is set aside from later collections
     assert calls == ["collect", "trim 0"]
+    assert gc.get_freeze_count() == 0  # and given back to the collector when the command ends
 
 
 def test_without_a_c_library_it_only_collects(calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
