@@ -29,6 +29,18 @@ def test_english_sources_named_by_the_parse_and_the_noun_phrase_readers(sentence
     assert a is not None and a.speaker == speaker, a
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ivo Talvik spoke for an hour in the chamber, accusing the harbour board of hiding the figures.",
+        "Ivo Talvik closed the session early, calling the proposed levy a betrayal of the fishing towns.",
+    ],
+)
+def test_a_participle_saying_what_someone_is_charged_with_shares_the_subject(sentence: str) -> None:
+    a = one(sentence, INTRO, TALVIK)
+    assert a is not None and a.speaker == "Ivo Talvik", a
+
+
 def test_french_participle_with_its_clause_shares_the_subject() -> None:
     a = one("Karim Vallaud a rejeté la demande, affirmant que la procédure était irrégulière.", FR_INTRO)
     assert a is not None and a.speaker == "Karim Vallaud", a

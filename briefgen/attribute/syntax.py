@@ -31,6 +31,8 @@ _AGENTS = {"agent", "obl:agent"}
 _CLIMB = {"conj", "xcomp"}  # "X met Y and said…", "X wants to announce…": the subject they share
 _RELATIVES = {"who", "which", "that", "qui", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
 _UNSAID = {"will", "would", "could", "might", "may", "shall", "'ll", "va", "vont", "pourrait", "devrait"}
+_OF = {"of", "for", "de"}  # "accusing X of…", "criticising X for…", "accusant X de…"
+_PREDICATES = {"oprd", "xcomp", "acomp"}  # "calling X a sham", "labelling X dangerous"
 _CLAUSAL = {"ccomp", "xcomp", "parataxis"}  # what a participle reports: "saying the court…", "promising to…"
 _SUPPORT = frozenset(  # verbs whose object, a speech noun, is what their subject says ("issued a statement")
     "issue issues issued issuing release releases released releasing make makes made making deliver delivers"
@@ -154,7 +156,20 @@ def _climbs(tok: Any) -> bool:
     if tok.dep_ in _CLIMB:
         return True
     participle = tok.tag_ == "VBG" or tok.lower_.endswith("ant")
-    return tok.dep_ == "advcl" and participle and any(c.dep_ in _CLAUSAL for c in tok.children)
+    return (
+        tok.dep_ == "advcl"
+        and participle
+        and (any(c.dep_ in _CLAUSAL for c in tok.children) or _charges(tok))
+    )
+
+
+def _charges(tok: Any) -> bool:
+    """Does a participle say what someone is charged with or called: an object and what is said of it
+    ("…, accusing her of being asleep", "…, calling the vote a sham"; not "…, underscoring the
+    continent's importance", an object alone)?"""
+    deps = {c.dep_ for c in tok.children}
+    charged = any(c.dep_ == "prep" and c.lower_ in _OF for c in tok.children)
+    return bool(deps & _OBJECTS) and (charged or bool(deps & _PREDICATES))
 
 
 def _with_content(noun: Any) -> bool:
