@@ -32,13 +32,29 @@ def test_english_sources_named_by_the_parse_and_the_noun_phrase_readers(sentence
 @pytest.mark.parametrize(
     "sentence",
     [
+        # a participle saying what someone is charged with or called shares its verb's subject
         "Ivo Talvik spoke for an hour in the chamber, accusing the harbour board of hiding the figures.",
         "Ivo Talvik closed the session early, calling the proposed levy a betrayal of the fishing towns.",
+        # an "as" clause frames the sentence as its speaker's
+        "The strait, as Ivo Talvik pointed out, rarely freezes before January.",
+        "As Ivo Talvik pointed out in his opening remarks, the strait rarely freezes before January.",
     ],
 )
-def test_a_participle_saying_what_someone_is_charged_with_shares_the_subject(sentence: str) -> None:
+def test_participles_and_as_clauses_name_the_speaker(sentence: str) -> None:
     a = one(sentence, INTRO, TALVIK)
     assert a is not None and a.speaker == "Ivo Talvik", a
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As Ivo Talvik pointed out the error, the clerk corrected the figures.",  # an object: no gap
+        "As soon as Ivo Talvik pointed out, the clerk corrected the figures.",
+        "The fleet, such as Ivo Talvik pointed out, is old.",
+    ],
+)
+def test_as_clauses_of_time_and_examples_frame_nothing(sentence: str) -> None:
+    assert one(sentence, INTRO, TALVIK) is None
 
 
 def test_french_participle_with_its_clause_shares_the_subject() -> None:

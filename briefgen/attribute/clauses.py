@@ -111,7 +111,31 @@ def complemented(masked: str, start: int, end: int) -> bool:
         or (tail != "" and tail in ",”\"»’'" and not participle)
         or not masked[end:].strip(" .")
         or (not participle and (bool(_ZERO_THAT.match(masked, end)) or _set_off(masked, start, end)))
+        or as_framed(masked, start, end)
     )
+
+
+_AS = re.compile(r"(?<![\w’'-])[Aa]s\s+(?=[^,;:]{1,60}$)")
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+_NOT_FRAMES = {"such", "soon", "long", "well", "far", "much", "just", "same", "so"}  # "such as X noted"
+_AS_END = re.compile(
+    r"(?:\s+(?:out|up|earlier|recently|before|again|then))?"  # "…pointed out,"
+    r"(?:\s+(?:in|on|at|during|last|this|after)\s+[^,;:.!?]{1,20})?\s*,"  # "…saw in 2009,"; no object
+)
+
+
+def as_framed(masked: str, start: int, end: int) -> bool:
+    """Does the cue close an "as" clause whose gap is the sentence it frames ("Hawaii, as one adviser
+    pointed out, rarely…", "As we saw in 2009, banks…")? Not "such as", "as soon as", nor "as expected"
+    (no one named between "as" and the cue)."""
+    found = list(_AS.finditer(masked, max(0, start - 70), start))
+    if not found:
+        return False
+    last = found[-1].start()  # the "as" nearest the cue: "as soon as X pointed out"
+    before = _WORD_BEFORE.search(masked, max(0, last - 20), last)
+    if before is not None and before.group(1).lower() in _NOT_FRAMES:
+        return False
+    return bool(_AS_END.match(masked, end))
 
 
 _ADDRESSEE = re.compile(r"\s*(?:[\w’'-]+\s+){1,4}?(?:that|que|qu['’])(?![\w’'-])")
