@@ -29,32 +29,46 @@ def test_english_sources_named_by_the_parse_and_the_noun_phrase_readers(sentence
     assert a is not None and a.speaker == speaker, a
 
 
+EN, FR = (INTRO, TALVIK), (FR_INTRO,)
+
+
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "context", "speaker"),
     [
         # a participle saying what someone is charged with or called shares its verb's subject
-        "Ivo Talvik spoke for an hour in the chamber, accusing the harbour board of hiding the figures.",
-        "Ivo Talvik closed the session early, calling the proposed levy a betrayal of the fishing towns.",
-        # an "as" clause frames the sentence as its speaker's
-        "The strait, as Ivo Talvik pointed out, rarely freezes before January.",
-        "As Ivo Talvik pointed out in his opening remarks, the strait rarely freezes before January.",
+        (
+            "Ivo Talvik spoke for an hour in the chamber, accusing the harbour board of hiding the figures.",
+            EN,
+            "Ivo Talvik",
+        ),
+        (
+            "Ivo Talvik closed the session early, calling the proposed levy a betrayal of the fishing towns.",
+            EN,
+            "Ivo Talvik",
+        ),
+        # an "as" / "comme" clause frames the sentence as its speaker's
+        ("The strait, as Ivo Talvik pointed out, rarely freezes before January.", EN, "Ivo Talvik"),
+        (
+            "As Ivo Talvik pointed out in his opening remarks, the strait rarely freezes before January.",
+            EN,
+            "Ivo Talvik",
+        ),
+        ("Comme l'a rappelé Karim Vallaud, la frontière reste fermée depuis 1994.", FR, "Karim Vallaud"),
+        ("Comme le soulignait Karim Vallaud en juin, la frontière reste fermée.", FR, "Karim Vallaud"),
+        # "l'", "le", "lui" before the verb are its object, not an article
+        ("Comme Karim Vallaud l'a rappelé, la frontière reste fermée.", FR, "Karim Vallaud"),
+        ("Karim Vallaud lui a dit que la frontière resterait fermée.", FR, "Karim Vallaud"),
     ],
 )
-def test_participles_and_as_clauses_name_the_speaker(sentence: str) -> None:
-    a = one(sentence, INTRO, TALVIK)
-    assert a is not None and a.speaker == "Ivo Talvik", a
+def test_participles_frames_and_object_pronouns_name_the_speaker(
+    sentence: str, context: tuple[str, ...], speaker: str
+) -> None:
+    a = one(sentence, *context)
+    assert a is not None and a.speaker == speaker, a
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "As Ivo Talvik pointed out the error, the clerk corrected the figures.",  # an object: no gap
-        "As soon as Ivo Talvik pointed out, the clerk corrected the figures.",
-        "The fleet, such as Ivo Talvik pointed out, is old.",
-    ],
-)
-def test_as_clauses_of_time_and_examples_frame_nothing(sentence: str) -> None:
-    assert one(sentence, INTRO, TALVIK) is None
+def test_a_comme_frame_keeps_the_verbs_class() -> None:
+    assert one("Comme le souhaitait Karim Vallaud, la frontière reste fermée.", FR_INTRO) is None  # a wish
 
 
 def test_french_participle_with_its_clause_shares_the_subject() -> None:
@@ -68,6 +82,9 @@ def test_french_participle_with_its_clause_shares_the_subject() -> None:
         "Norland has expanded its naval patrols, underscoring the growing importance of the strait.",
         "Talvik declined to say whether the patrols would continue.",
         "Talvik will announce the new patrols on Friday, officials close to the talks expect.",
+        "As Ivo Talvik pointed out the error, the clerk corrected the figures.",  # an object: no gap
+        "As soon as Ivo Talvik pointed out, the clerk corrected the figures.",  # "as" of time
+        "The fleet, such as Ivo Talvik pointed out, is old.",
     ],
 )
 def test_a_participle_without_a_clause_and_what_was_not_said_are_not_statements(sentence: str) -> None:

@@ -8,7 +8,7 @@ import re
 
 from briefgen.attribute.cues import Entry
 from briefgen.attribute.inversion import inverted_source
-from briefgen.attribute.nouns import is_nominal, nominal_source
+from briefgen.attribute.nouns import COMME_BEFORE, is_nominal, nominal_source
 from briefgen.attribute.speakers import Found, Mention, leading_subject, parse_np, source_np
 
 __all__ = ["Found", "complemented", "source_at"]
@@ -115,19 +115,22 @@ def complemented(masked: str, start: int, end: int) -> bool:
     )
 
 
-_AS = re.compile(r"(?<![\w’'-])[Aa]s\s+(?=[^,;:]{1,60}$)")
+_AS = re.compile(r"(?<![\w’'-])(?:[Aa]s|[Cc]omme)\s+(?=[^,;:]{1,60}$)")
 _WORD_BEFORE = re.compile(r"(\w+)\s*$")
-_NOT_FRAMES = {"such", "soon", "long", "well", "far", "much", "just", "same", "so"}  # "such as X noted"
+_NOT_FRAMES = {"such", "soon", "long", "well", "far", "much", "just", "same", "so", "tout", "tel", "telle"}
+# "such as X noted", "as soon as", "tout comme"
 _AS_END = re.compile(
     r"(?:\s+(?:out|up|earlier|recently|before|again|then))?"  # "…pointed out,"
     r"(?:\s+(?:in|on|at|during|last|this|after)\s+[^,;:.!?]{1,20})?\s*,"  # "…saw in 2009,"; no object
 )
 
+_COMME_END = re.compile(r"[^,;:.!?]{0,60},")
+
 
 def as_framed(masked: str, start: int, end: int) -> bool:
     """Does the cue close an "as" clause whose gap is the sentence it frames ("Hawaii, as one adviser
-    pointed out, rarely…", "As we saw in 2009, banks…")? Not "such as", "as soon as", nor "as expected"
-    (no one named between "as" and the cue)."""
+    pointed out, rarely…", "As we saw in 2009, banks…", "Comme l'a rappelé la ministre, …")? Not
+    "such as", "as soon as", nor "as expected" (no one named between "as" and the cue)."""
     found = list(_AS.finditer(masked, max(0, start - 70), start))
     if not found:
         return False
@@ -135,6 +138,8 @@ def as_framed(masked: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE.search(masked, max(0, last - 20), last)
     if before is not None and before.group(1).lower() in _NOT_FRAMES:
         return False
+    if masked[last].lower() == "c":  # "comme l'a rappelé le ministre, …": the speaker may follow
+        return bool(_COMME_END.match(masked, end))
     return bool(_AS_END.match(masked, end))
 
 
@@ -151,10 +156,15 @@ def _inverted(masked: str, start: int, end: int) -> Mention | None:
         return None  # ", saying…", "…, adding a layer…": a participle is never inverted
     if _COMPLEMENT.match(masked, end) or _ADDRESSEE.match(masked, end):
         return None  # "X, the minister, said that…", "…, told reporters that…": nothing is inverted
-    tail = before.rstrip()[-1:]
+    if COMME_BEFORE.search(before, max(0, len(before) - 20)):  # "Comme le soulignait X, …"
+        return inverted_source(masked[end:])
+    tail = _CLITIC.sub("", before).rstrip()[-1:]  # "X l'a rappelé": the "'" is the pronoun's
     if (tail and tail in ",”\"»’'") or (not tail and word.lower().startswith(("a ", "ont "))):
         return inverted_source(masked[end:])
     return None
+
+
+_CLITIC = re.compile(r"(?i)\s(?:l['’]|le|la|les|lui|leur)\s*$")  # "X l'a rappelé", "X lui a dit"
 
 
 def _verb(masked: str, start: int, end: int, any_head: bool) -> Mention | None:
@@ -176,7 +186,7 @@ def _verb(masked: str, start: int, end: int, any_head: bool) -> Mention | None:
     if to is not None:
         words = _clause(before[: to.start()])[0].split()
         return _trailing_np(words) or leading_subject([*words, "x"]) if words else None
-    return _subject(before, any_head)
+    return _subject(_CLITIC.sub(" ", before), any_head)  # the object pronoun is not the subject's
 
 
 _PREPOSITION = re.compile(r"(?i)(?:\s(?:to|de|du|des)|^selon|^d['’]apr[eè]s)$")

@@ -74,6 +74,7 @@ def word_class(token: str | None, first: bool = False, lang: str = "en") -> str:
     return "W"
 
 
+_CLITICS = frozenset({"l'", "l’", "le", "la", "les", "lui", "leur"})
 _UNIT = frozenset({"AUX", "ADVS", "ADV", "REFL"})  # words a cue carries with it: "has also said", "a déclaré"
 
 
@@ -101,6 +102,8 @@ def _unit(tokens: Sequence[Token], i: int, key: str, lang: str) -> tuple[int, in
     first = i
     while first > 0 and word_class(tokens[first - 1].text, first - 1 == 0, lang) in _UNIT:
         first -= 1
+    if lang == "fr" and first > 0 and first < i and tokens[first - 1].text.lower() in _CLITICS:
+        first -= 1  # "X l'a rappelé", "X lui a dit": the object pronoun before the auxiliary
     last = i
     if key == "accord" and i + 1 < len(tokens) and word_class(tokens[i + 1].text, False, lang) == "TO":
         last = i + 1

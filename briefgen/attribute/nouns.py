@@ -27,8 +27,18 @@ _NOUN_ENDING = re.compile(r"(?:ions?|ments?|isms?|ances?|ences?|ures?)$", re.IGN
 
 def is_nominal(before: str, cue: str, noun: float) -> bool:
     """Is the cue a noun here ("his statement", "amid accusations", "la déclaration")? Right after a
-    determiner, or when the form is a noun by its ending or mostly a noun in the training text."""
+    determiner, or when the form is a noun by its ending or mostly a noun in the training text. A
+    French compound tense is a verb whatever comes before it: "comme l'a rappelé X" ("l'" is the
+    object pronoun, not an article)."""
+    if _COMPOUND_TENSE.match(cue) or COMME_BEFORE.search(before[-20:]):
+        return False  # "comme le soulignait X": "le" is the object pronoun
     return bool(_JUST_DETERMINED.search(before[-40:]) or noun >= 0.5 or _NOUN_ENDING.search(cue))
+
+
+COMME_BEFORE = re.compile(r"(?i)(?<![\w’'-])comme\s+(?:l['’]|(?:le|la|les|lui)\s+)?$")  # a frame's verb next
+_COMPOUND_TENSE = re.compile(
+    r"(?:a|ont|avait|avaient|aura|auront)\s+\w+(?:é|ée|és|ées|i|is|it|u|us|t)$", re.I
+)
 
 
 def nominal_source(masked: str, start: int, end: int) -> Mention | None:
