@@ -50,7 +50,7 @@ def release() -> None:
 @contextlib.contextmanager
 def collecting_rarely() -> Iterator[None]:
     """The cyclic collector at ``YOUNG``/``MIDDLE``/``OLD`` inside the block, as it was afterwards.
-    A rebuild at 10,000 articles: 62-70 s with the defaults, 46-53 s with these, 42-46 s when
+    A rebuild at 10,000 articles: 62-70 s with the defaults, 46-55 s with these, 42-46 s when
     ``release`` also sets the survivors aside; peak RSS the same."""
     before = gc.get_threshold()
     gc.set_threshold(YOUNG, MIDDLE, OLD)

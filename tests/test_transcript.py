@@ -3,6 +3,8 @@ in the same shape is not a speaker. Every sentence here is written for this proj
 
 from __future__ import annotations
 
+import pytest
+
 from briefgen.attribute.transcript import spoken_name, turn_label
 from tests.test_attribute import FR_INTRO, INTRO, attributions
 
@@ -19,45 +21,61 @@ def _speakers(*paragraphs: str) -> dict[str, str | None]:
     return {text: (a.speaker if a is not None else None) for text, a in attributions(*paragraphs)}
 
 
-def test_each_turn_and_its_paragraph_are_the_speakers() -> None:
-    found = _speakers(INTRO, *DIALOGUE)
-    assert found["VALLAUD: We are close."] == "Karim Vallaud"  # the label names a person of the article
-    assert found["The technical teams meet again on Thursday."] == "Karim Vallaud"  # the rest of the turn
-    assert found["HOST: And the visa quota?"] == "Host"  # a dialogue: every label is a speaker
-    assert found["Many traders are waiting."] == "Host"
-    assert found["The interview was broadcast on Sunday."] is None
-
-
-def test_a_quotation_going_on_over_paragraphs_stays_in_the_turn() -> None:
-    found = _speakers(
-        INTRO,
-        "“VALLAUD: We are close. The teams meet on Thursday.",
-        "“Nothing has been signed yet. But the texts are ready.”",
-        "Officials in the capital expect a decision within weeks.",
-    )
-    assert found["“Nothing has been signed yet. But the texts are ready.”"] == "Karim Vallaud"
-    assert found["Officials in the capital expect a decision within weeks."] is None
-
-
-def test_french_turns() -> None:
-    found = _speakers(
-        FR_INTRO,
-        "VALLAUD : Nous sommes proches d’un accord. Les équipes se revoient jeudi.",
-        "Les négociateurs doivent se retrouver à Alger.",
-    )
-    assert found["Les équipes se revoient jeudi."] == "Karim Vallaud"
-    assert found["Les négociateurs doivent se retrouver à Alger."] is None
-
-
-def test_page_clutter_shaped_like_a_turn_is_no_speaker() -> None:
-    found = _speakers(
-        INTRO,
-        "UPDATE: The talks were moved to Wednesday.",
-        "Vallaud is expected to attend the closing session.",
-    )
-    assert found["UPDATE: The talks were moved to Wednesday."] is None  # one label, naming nobody
-    lower = _speakers(INTRO, "Note: the talks were moved to Wednesday.")
-    assert lower["Note: the talks were moved to Wednesday."] is None
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            (INTRO, *DIALOGUE),
+            {
+                "VALLAUD: We are close.": "Karim Vallaud",  # the label names a person of the article
+                "The technical teams meet again on Thursday.": "Karim Vallaud",  # the rest of the turn
+                "HOST: And the visa quota?": "Host",  # a dialogue: every label is a speaker
+                "Many traders are waiting.": "Host",
+                "The interview was broadcast on Sunday.": None,
+            },
+        ),
+        (  # a quotation going on over paragraphs stays in the turn
+            (
+                INTRO,
+                "“VALLAUD: We are close. The teams meet on Thursday.",
+                "“Nothing has been signed yet. But the texts are ready.”",
+                "Officials in the capital expect a decision within weeks.",
+            ),
+            {
+                "“Nothing has been signed yet. But the texts are ready.”": "Karim Vallaud",
+                "Officials in the capital expect a decision within weeks.": None,
+            },
+        ),
+        (  # French turns
+            (
+                FR_INTRO,
+                "VALLAUD : Nous sommes proches d’un accord. Les équipes se revoient jeudi.",
+                "Les négociateurs doivent se retrouver à Alger.",
+            ),
+            {
+                "Les équipes se revoient jeudi.": "Karim Vallaud",
+                "Les négociateurs doivent se retrouver à Alger.": None,
+            },
+        ),
+        (  # page clutter shaped like a turn: one label, naming nobody
+            (
+                INTRO,
+                "UPDATE: The talks were moved to Wednesday.",
+                "Vallaud is expected to attend the closing session.",
+            ),
+            {"UPDATE: The talks were moved to Wednesday.": None},
+        ),
+        (
+            (INTRO, "Note: the talks were moved to Wednesday."),
+            {"Note: the talks were moved to Wednesday.": None},
+        ),
+    ],
+)
+def test_turns_and_their_paragraphs_are_the_speakers(
+    paragraphs: tuple[str, ...], expected: dict[str, str | None]
+) -> None:
+    found = _speakers(*paragraphs)
+    assert {text: found[text] for text in expected} == expected
 
 
 def test_labels_and_names() -> None:
