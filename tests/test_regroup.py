@@ -230,3 +230,24 @@ def test_a_nightly_build_keeps_every_topics_claims_and_groups_the_new_article_al
     monkeypatch.setattr(claims.Grouper, "add", counted)
     build(settings, BuildRequest(memo_date=dt.date(2025, 1, 3), formats=("md",)))
     assert grouped_by_search and set(grouped_by_search) == {"extra"}
+
+
+@given(
+    st.lists(
+        st.lists(st.integers(min_value=0, max_value=300), max_size=100).map(lambda p: sorted(set(p))),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_neighbours_counted_in_bulk_are_the_ones_a_counter_picks(postings: list[list[int]]) -> None:
+    """The neighbours of a sentence are the earlier ones sharing the most index keys (of a tie, the
+    earliest), whether counted by a Counter (few postings) or in numpy (a large grouping's)."""
+    taken = [claims.array("q", p) for p in postings]
+    shared: dict[int, int] = {}
+    for p in postings:
+        for j in p:
+            shared[j] = shared.get(j, 0) + 1
+    want = sorted(shared, key=lambda j: (-shared[j], j))[: claims.MAX_NEIGHBOURS]
+    assert sorted(claims._most_shared_bulk(taken)) == sorted(want)
+    index = {f"k{n}": t for n, t in enumerate(taken)}  # at most 1,000 entries: every posting is read
+    assert sorted(claims._neighbours(list(index), index)) == sorted(want)
