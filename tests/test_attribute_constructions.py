@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefgen.attribute.nouns import is_nominal
 from tests.test_attribute import FR_INTRO, INTRO, attributions, one
 
 TALVIK = "Deputy Prime Minister Ivo Talvik of Norland arrived in Veloria on Monday for two days of talks."
@@ -22,6 +23,9 @@ TALVIK = "Deputy Prime Minister Ivo Talvik of Norland arrived in Veloria on Mond
         ("As Talvik put it, the border will stay open.", "Ivo Talvik"),
         ("The ministry’s spokeswoman stressed that no date had been set.", "The ministry’s spokeswoman"),
         ("Talvik, who leads the northern delegation, told reporters that talks went well.", "Ivo Talvik"),
+        ("The appeals court ruled that the new quotas broke the treaty.", "The appeals court"),
+        ("Talvik quipped that the ferry was older than the treaty.", "Ivo Talvik"),
+        ("Talvik downplayed the risk of a walkout.", "Ivo Talvik"),
     ],
 )
 def test_english_constructions_name_their_source(sentence: str, speaker: str) -> None:
@@ -87,6 +91,8 @@ def test_a_quotation_split_before_its_speaker_is_attributed_whole() -> None:
         "These agreements underscore the depth of the partnership.",
         "Norland signalled support for the rebels.",
         "The company added two new routes this year.",
+        "The northern delegation did not immediately respond to requests for comment.",
+        "Norland's new rules on transit visas take effect in May.",
     ],
 )
 def test_english_non_attributions(sentence: str) -> None:
@@ -239,3 +245,12 @@ def test_a_gerund_framed_by_a_preposition_shares_its_verbs_subject() -> None:
         "The council has two ways to act: by asking the court to rule, or by waiting.",  # a description
     ):
         assert one(unsaid, INTRO) is None, unsaid
+
+
+@pytest.mark.parametrize(
+    ("before", "cue", "noun"),
+    [("did not respond to ", "requests", True), ("in response to ", "comments", True),
+     ("wants to ", "address", False), ("agreed to ", "focus", False), ("had to ", "concede", False)],
+)  # fmt: skip
+def test_a_cue_with_an_s_after_to_is_a_noun_an_infinitive_is_not(before: str, cue: str, noun: bool) -> None:
+    assert is_nominal(before, cue, 0.0) is noun

@@ -22,16 +22,21 @@ _DET = (  # written out in both cases: "UN" is not the French "un"
     r"[Ss]a|[Ss]on|[Ss]es|[Ll]eurs?|[Cc]ette|[Cc]e|[Ll]['’])"
 )
 _JUST_DETERMINED = re.compile(rf"(?:(?<![\w’'-]){_DET}|['’]s)\s*$")
+_TO_BEFORE = re.compile(r"(?<![\w’'-])to\s+$")
+_PLURAL = re.compile(r"[a-z]+[^su\W]s$")  # "requests", "comments"; not "address", "focus"
 _NOUN_ENDING = re.compile(r"(?:ions?|ments?|isms?|ances?|ences?|ures?)$", re.IGNORECASE)
 
 
 def is_nominal(before: str, cue: str, noun: float) -> bool:
     """Is the cue a noun here ("his statement", "amid accusations", "la déclaration")? Right after a
-    determiner, or when the form is a noun by its ending or mostly a noun in the training text. A
+    determiner or, with an -s, after "to" ("in response to questions"), or when the form is a noun by
+    its ending or mostly a noun in the training text. A
     French compound tense is a verb whatever comes before it: "comme l'a rappelé X" ("l'" is the
     object pronoun, not an article)."""
     if _COMPOUND_TENSE.match(cue) or COMME_BEFORE.search(before[-20:]):
         return False  # "comme le soulignait X": "le" is the object pronoun
+    if _TO_BEFORE.search(before[-10:]) and _PLURAL.match(cue):
+        return True  # "did not respond to requests": an infinitive has no -s
     return bool(_JUST_DETERMINED.search(before[-40:]) or noun >= 0.5 or _NOUN_ENDING.search(cue))
 
 
