@@ -116,6 +116,34 @@ def test_a_new_article_joins_the_kept_claims_and_only_its_sentences_are_grouped(
     assert memory.state().changed == 2
 
 
+def test_a_rebuild_indexes_only_the_kept_sentences_its_new_ones_can_find(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Kept sentences sharing no feature with the new ones are indexed under no key: the same claims
+    and the same kept grouping as indexing every kept sentence, with fewer postings written."""
+    monkeypatch.setattr(regroup, "REGROUP_SHARE", 1.0)
+    other = article("b01", "Consular pass fees for fishermen detained in Sfax doubled.")
+    articles, late = [*corpus(8), other], article("z99", STORIES[0])
+    keyed: list[int] = []
+    index = claims.Grouper._index
+
+    def counted(grouper: claims.Grouper, i: int, g: int, keys: list[str]) -> None:
+        keyed.append(len(keys))
+        index(grouper, i, g, keys)
+
+    monkeypatch.setattr(claims.Grouper, "_index", counted)
+    full, lazy = Memory(), Memory()
+    grouped(articles, full), grouped(articles, lazy)
+    with monkeypatch.context() as m:
+        m.setattr(claims.Grouper, "keys_of", lambda grouper, todo: None)
+        keyed.clear()
+        want = grouped([*articles, late], full)
+        every = list(keyed)
+    keyed.clear()
+    assert grouped([*articles, late], lazy) == want and lazy.kept == full.kept
+    assert len(keyed) == len(every) and 0 in keyed and 0 not in every
+
+
 def test_a_changed_article_leaves_its_claims_and_its_new_text_is_grouped(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

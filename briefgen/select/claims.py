@@ -208,14 +208,22 @@ class Grouper:
         stance = self.facts.stance(i)
         return next((g for j, g in same if self.facts.stance(j) == stance), None)
 
-    def place(self, members: Sequence[int]) -> None:
-        """A claim kept from an earlier grouping, its members most relevant first."""
+    def place(self, members: Sequence[int], wanted: frozenset[str] | None = None) -> None:
+        """A claim kept from an earlier grouping, its members most relevant first. With ``wanted`` (every
+        index key the sentences still to add will look up: ``keys_of``), a member sharing none of its
+        features with them is indexed under no key, since no posting of its keys will be read."""
         g = len(self.groups)
         self.groups.append([])
         for i in members:
             self._join(i, g)
             if self._copied(i) is None:
-                self._index(i, g, _keys(self.feats[i], self.sim))
+                fs = self.feats[i]
+                read = wanted is None or not wanted.isdisjoint(fs)
+                self._index(i, g, _keys(fs, self.sim) if read else [])
+
+    def keys_of(self, todo: Sequence[int]) -> frozenset[str]:
+        """The index keys sentences ``todo`` search under when they are added."""
+        return frozenset(k for i in todo for k in _keys(self.feats[i], self.sim))
 
     def add(self, i: int) -> None:
         """Sentence ``i`` joins the claim it fits best, starts one, or (support only) is dropped."""

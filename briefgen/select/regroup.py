@@ -98,11 +98,12 @@ def regroup(
     todo, base, changed = order, len(cands), 0
     if previous is not None and start is not None:
         kept, dropped, changed = start
-        for members in sorted((sorted(g, key=rank.__getitem__) for g in kept), key=lambda g: rank[g[0]]):
-            grouper.place(members)
-        grouper.dropped.extend(dropped)
         done = {i for g in kept for i in g} | set(dropped)
         todo, base = [i for i in order if i not in done], previous.base
+        wanted = grouper.keys_of(todo)
+        for members in sorted((sorted(g, key=rank.__getitem__) for g in kept), key=lambda g: rank[g[0]]):
+            grouper.place(members, wanted)
+        grouper.dropped.extend(dropped)
         log.debug("kept %d claims; grouping %d new sentence(s)", len(kept), len(todo))
     for i in todo:
         grouper.add(i)
